@@ -1,0 +1,49 @@
+// Findings: what a rule reports, where, and how bad it is.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/source.h"
+
+namespace amlint {
+
+enum class Severity { kInfo = 0, kWarning = 1, kError = 2 };
+
+std::string_view severity_name(Severity severity);  // "error", "warning", "info"
+
+// A rule's identity. Ids and slugs are a contract with users: never reuse or
+// renumber them.
+struct RuleInfo {
+  std::string_view id;       // "AML201"
+  std::string_view slug;     // "memory-over-target-limit"
+  Severity severity;         // default severity
+  std::string_view facts;    // facts of the capability table it enforces: "F6, F7"
+  std::string_view summary;  // one line, for `amlint rules`
+};
+
+struct Location {
+  const SourceFile* file = nullptr;
+  ByteRange range;
+  std::string doc_path;  // JSON pointer of the node, "" for the whole document
+
+  Pos begin() const { return file->position(range.begin); }
+  // Exclusive end; a zero-width range still covers one column.
+  Pos end() const;
+};
+
+struct Related {
+  Location location;
+  std::string message;
+};
+
+struct Finding {
+  const RuleInfo* rule = nullptr;
+  Severity severity = Severity::kError;
+  Location location;
+  std::string message;
+  std::vector<Related> related;
+};
+
+}  // namespace amlint

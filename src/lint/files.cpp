@@ -1,0 +1,209 @@
+#include "lint/files.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <set>
+#include <system_error>
+#include <utility>
+
+#include "util/text.h"
+
+namespace fs = std::filesystem;
+
+namespace amlint {
+namespace {
+
+std::string display_join(const std::string& dir, const std::string& name) {
+  if (dir.empty() || dir == ".") return name;
+  if (dir.back() == '/') return dir + name;
+  return dir + "/" + name;
+}
+
+struct Walker {
+  Discovery& out;
+  std::set<std::pair<dev_t, ino_t>> visited;
+
+  void walk(const std::string& fs_dir, const std::string& display_dir) {
+    struct stat st {};
+    if (::stat(fs_dir.c_str(), &st) != 0) return;
+    if (!visited.insert({st.st_dev, st.st_ino}).second) return;  // a symlink loop or repeat
+    std::error_code ec;
+    std::vector<std::pair<std::string, bool>> entries;  // name, is directory
+    for (fs::directory_iterator it(fs_dir, fs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      std::error_code type_ec;
+      const fs::file_status status = it->status(type_ec);  // follows symlinks
+      if (type_ec) continue;                              // a dangling symlink
+      if (fs::is_directory(status)) {
+        if (!is_skipped_directory(name)) entries.emplace_back(name, true);
+      } else if (fs::is_regular_file(status) && has_manifest_extension(name)) {
+        entries.emplace_back(name, false);
+      }
+    }
+    std::sort(entries.begin(), entries.end());
+    for (const auto& [name, is_dir] : entries) {
+      const std::string child_fs = (fs::path(fs_dir) / name).string();
+      const std::string child_display = display_join(display_dir, name);
+      if (is_dir) {
+        walk(child_fs, child_display);
+      } else {
+        out.files.push_back(InputFile{child_display, child_fs, false});
+      }
+    }
+  }
+};
+
+ReadResult read_fd(int fd, std::uint64_t max_bytes, std::size_t expected = 0) {
+  ReadResult result;
+  result.bytes.reserve(expected);
+  char buffer[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      result.error = std::strerror(errno);
+      return result;
+    }
+    if (n == 0) break;
+    result.bytes.append(buffer, static_cast<std::size_t>(n));
+    if (result.bytes.size() > max_bytes) {
+      result.oversize = result.bytes.size();
+      result.bytes.clear();
+      return result;
+    }
+  }
+  return result;
+}
+
+}  // namespace
+
+bool is_skipped_directory(const std::string& name) {
+  static const std::set<std::string> kSkipped = {
+      ".git", ".hg", ".svn", "node_modules", "build", "_build", "__pycache__",
+      ".venv", "venv", ".tox", ".mypy_cache", ".pytest_cache"};
+  return kSkipped.count(name) > 0 || starts_with(name, "build-") ||
+         starts_with(name, "cmake-build-");
+}
+
+bool has_manifest_extension(const std::string& path) {
+  const std::string lower = to_lower(path);
+  return ends_with(lower, ".json") || ends_with(lower, ".yaml") || ends_with(lower, ".yml");
+}
+
+Discovery discover(const std::vector<std::string>& paths) {
+  Discovery out;
+  Walker walker{out, {}};
+  for (const std::string& path : paths) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+      out.errors.push_back("cannot read '" + path + "': " + std::strerror(errno));
+      continue;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      if (::access(path.c_str(), R_OK | X_OK) != 0) {
+        out.errors.push_back("cannot read directory '" + path + "': " + std::strerror(errno));
+        continue;
+      }
+      std::string display = path;
+      while (display.size() > 1 && display.back() == '/') display.pop_back();
+      walker.walk(path, display == "." ? "" : display);
+      continue;
+    }
+    if (S_ISREG(st.st_mode) && ::access(path.c_str(), R_OK) != 0) {
+      out.errors.push_back("cannot read '" + path + "': " + std::strerror(errno));
+      continue;
+    }
+    out.files.push_back(InputFile{path, path, true});
+  }
+  return out;
+}
+
+ReadResult read_file(const std::string& path, std::uint64_t max_bytes) {
+  ReadResult result;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    result.error = std::strerror(errno);
+    return result;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    result.error = "is a directory";
+    return result;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    result.error = S_ISFIFO(st.st_mode) ? "is a FIFO, not a regular file"
+                                        : "is not a regular file";
+    return result;
+  }
+  if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
+    result.oversize = static_cast<std::uint64_t>(st.st_size);
+    return result;
+  }
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    result.error = std::strerror(errno);
+    return result;
+  }
+  result = read_fd(fd, max_bytes, static_cast<std::size_t>(st.st_size));
+  ::close(fd);
+  return result;
+}
+
+ReadResult read_stdin(std::uint64_t max_bytes) { return read_fd(STDIN_FILENO, max_bytes); }
+
+std::optional<std::uint64_t> disk_size(const std::string& path) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) return std::nullopt;
+  if (fs::is_regular_file(status)) {
+    const auto size = fs::file_size(path, ec);
+    return ec ? std::nullopt : std::optional<std::uint64_t>(size);
+  }
+  std::uint64_t total = 0;
+  // Directory symlinks are not followed, so a loop cannot recurse forever.
+  for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec),
+       end;
+       !ec && it != end; it.increment(ec)) {
+    std::error_code file_ec;
+    if (it->is_regular_file(file_ec)) {
+      const auto size = it->file_size(file_ec);
+      if (!file_ec) total += size;
+    }
+  }
+  return total;
+}
+
+std::vector<std::string> project_path_segments(const std::string& fs_path) {
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(fs::path(fs_path), ec).lexically_normal();
+  const fs::path dir = absolute.parent_path();
+  fs::path root;
+  for (fs::path p = dir; !p.empty(); p = p.parent_path()) {
+    if (fs::exists(p / ".git", ec)) {
+      root = p;
+      break;
+    }
+    if (p == p.root_path()) break;
+  }
+  if (root.empty()) {
+    const fs::path cwd = fs::current_path(ec);
+    const fs::path rel = dir.lexically_relative(cwd);
+    if (!rel.empty() && *rel.begin() != "..") root = cwd;
+  }
+  const fs::path rel = root.empty() ? dir.relative_path() : dir.lexically_relative(root);
+  std::vector<std::string> segments;
+  for (const fs::path& part : rel) {
+    const std::string s = part.string();
+    if (!s.empty() && s != ".") segments.push_back(s);
+  }
+  return segments;
+}
+
+}  // namespace amlint

@@ -1,0 +1,337 @@
+#include "lint/linter.h"
+
+#include <algorithm>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "lint/files.h"
+#include "rules/registry.h"
+#include "util/regex.h"
+#include "util/text.h"
+
+namespace fs = std::filesystem;
+
+namespace amlint {
+namespace {
+
+const RuleInfo& rule_for(ProblemKind kind) {
+  switch (kind) {
+    case ProblemKind::kDuplicateKey:
+      return input_rules::kDuplicateKey;
+    case ProblemKind::kNonStrictJson:
+      return input_rules::kNonStrictJson;
+    case ProblemKind::kSyntax:
+    case ProblemKind::kEncoding:
+    case ProblemKind::kLimit:
+      break;
+  }
+  return input_rules::kInvalidSyntax;
+}
+
+bool is_recognised(Format f) { return f != Format::kUnknown && f != Format::kV2OtherAsset; }
+
+// A walked file that fails to parse is reported only when it looks like a
+// manifest: walks meet Helm templates and other YAML that is not ours.
+bool looks_like_manifest(std::string_view text) {
+  static const Regex kFingerprint(
+      "computeType|entryScript|azuremlschemas|modulesContent|endpoint_name|inference_entry_script");
+  const std::string_view head = text.substr(0, 1U << 16U);
+  if (head.find('\0') == std::string_view::npos) return kFingerprint.search(head);
+  std::string ascii;  // UTF-16/32: drop the zero bytes of ASCII characters
+  for (const char c : head) {
+    if (c != '\0') ascii.push_back(c);
+  }
+  return kFingerprint.search(ascii);
+}
+
+// Absolute and normalised, so that "x.yml", "./x.yml" and "/repo/x.yml" agree.
+std::string absolute_path(const std::string& path) {
+  std::error_code ec;
+  return fs::absolute(fs::path(path), ec).lexically_normal().string();
+}
+
+std::string directory_of(const std::string& fs_path) {
+  return fs::path(absolute_path(fs_path)).parent_path().string();
+}
+
+// How a file found next to a linted one is shown: relative to the current
+// directory when it is under it.
+std::string display_of(const std::string& absolute) {
+  std::error_code ec;
+  const fs::path rel = fs::path(absolute).lexically_relative(fs::current_path(ec));
+  return rel.empty() || *rel.begin() == ".." ? absolute : rel.string();
+}
+
+class Run {
+ public:
+  Run(const LintOptions& options, const CapabilityTable& table)
+      : options_(options), table_(table), project_(std::make_unique<Project>()) {}
+
+  LintReport execute() {
+    std::optional<ModelInfo> model;
+    if (options_.model_path) {
+      const auto bytes = disk_size(*options_.model_path);
+      if (!bytes) throw UsageError("--model: cannot read '" + *options_.model_path + "'");
+      model = ModelInfo{*options_.model_path, *bytes};
+    }
+    for (const InputFile& input : collect_inputs()) lint_file(input);
+    load_pairing_siblings();
+
+    const Context ctx{table_, *project_, model, options_.today};
+    Sink sink;
+    for (const Manifest& m : project_->manifests()) {
+      try {
+        for (const auto& check : all_checks()) check->check(m, ctx, sink);
+      } catch (const std::exception& e) {
+        internal_errors_.push_back(m.file->path() + ": " + e.what());
+      }
+    }
+    for (Finding& f : sink.findings()) keep(std::move(f));
+    return finish();
+  }
+
+ private:
+  std::vector<InputFile> collect_inputs() {
+    std::vector<InputFile> inputs;
+    std::vector<std::string> errors;
+    for (const std::string& path : options_.paths) {
+      if (path == "-") {
+        const std::string shown = options_.stdin_filename.empty() ? "<stdin>" : options_.stdin_filename;
+        inputs.push_back(InputFile{shown, "-", true});
+        continue;
+      }
+      Discovery d = discover({path});
+      errors.insert(errors.end(), d.errors.begin(), d.errors.end());
+      inputs.insert(inputs.end(), d.files.begin(), d.files.end());
+    }
+    if (!errors.empty()) throw UsageError(errors.front());
+    return inputs;
+  }
+
+  const SourceFile& add_file(const InputFile& input, std::string bytes, bool linted) {
+    const bool is_stdin = input.fs_path == "-";
+    std::string identity = is_stdin ? (options_.stdin_filename.empty() ? "-" : options_.stdin_filename)
+                                    : input.fs_path;
+    if (identity != "-") loaded_paths_.insert(absolute_path(identity));
+    const SourceFile& file = project_->add_file(
+        std::make_unique<SourceFile>(input.display_path, identity, std::move(bytes)));
+    if (linted) {
+      order_[&file] = linted_.size();
+      linted_.push_back(&file);
+    }
+    return file;
+  }
+
+  void report(const RuleInfo& rule, const SourceFile& file, ByteRange range, std::string message,
+              std::vector<Related> related = {}) {
+    Finding f;
+    f.rule = &rule;
+    f.severity = rule.severity;
+    f.location = Location{&file, range, ""};
+    f.message = std::move(message);
+    f.related = std::move(related);
+    keep(std::move(f));
+  }
+
+  void lint_file(const InputFile& input) {
+    const bool is_stdin = input.fs_path == "-";
+    ReadResult read = is_stdin ? read_stdin(options_.limits.max_file_bytes)
+                               : read_file(input.fs_path, options_.limits.max_file_bytes);
+    if (read.error || read.oversize) {
+      if (!input.named) return;  // a walk met something it cannot read: not a manifest
+      const SourceFile& file = add_file(input, "", true);
+      const std::string message =
+          read.error ? "cannot read the file: it " + *read.error
+                     : "file is " + format_bytes(*read.oversize) + ", over amlint's input limit of " +
+                           format_bytes(options_.limits.max_file_bytes) +
+                           "; a deployment manifest is a few KB: check that this is one";
+      report(input_rules::kInvalidSyntax, file, {0, 0}, message);
+      return;
+    }
+    try {
+      const SourceFile& file = add_file(input, std::move(read.bytes), true);
+      load_manifests(file, input.named, true);
+    } catch (const std::exception& e) {
+      internal_errors_.push_back(input.display_path + ": " + e.what());
+    }
+  }
+
+  Syntax syntax_of(const SourceFile& file) const {
+    const std::string& name = file.fs_path() == "-" ? file.path() : file.fs_path();
+    return ends_with(to_lower(name), ".json") ? Syntax::kJson : Syntax::kYaml;
+  }
+
+  // Loads, classifies and registers the documents of `file`; reports input
+  // problems when the file is linted (and is a manifest or was named).
+  void load_manifests(const SourceFile& file, bool named, bool linted) {
+    LoadResult loaded = load_source(file, syntax_of(file), options_.limits);
+    const std::string directory = directory_of(file.fs_path());
+    bool recognised = false;
+    std::vector<Manifest> manifests;
+    for (const auto& doc : loaded.documents) {
+      Manifest m;
+      m.file = &file;
+      m.doc = doc.get();
+      m.format = detect_format(doc->root()).format;
+      m.directory = directory;
+      m.linted = linted;
+      recognised = recognised || is_recognised(m.format);
+      if (m.format == Format::kV1DeploymentConfig) {
+        m.compute_type = doc->root()->get("computeType");
+        if (const auto type = m.compute_type ? std::optional<std::string>(m.compute_type->resolved().text)
+                                             : std::nullopt;
+            type && m.compute_type->is_scalar()) {
+          m.target = table_.target_for_v1_compute_type(*type);
+        }
+        m.path_segments = segments_of(file.fs_path());
+      }
+      if (is_recognised(m.format)) manifests.push_back(std::move(m));
+    }
+    const bool has_documents = !loaded.documents.empty();
+    const DetectedFormat first =
+        has_documents ? detect_format(loaded.documents.front()->root()) : DetectedFormat{};
+    project_->add_documents(std::move(loaded.documents));
+    for (Manifest& m : manifests) project_->add_manifest(std::move(m));
+    if (!linted) return;
+
+    const bool report_problems =
+        named || recognised || (!has_documents && looks_like_manifest(file.text()));
+    bool fatal = loaded.rejected;
+    if (report_problems) {
+      for (const Problem& p : loaded.problems) {
+        fatal = fatal || p.kind == ProblemKind::kSyntax || p.kind == ProblemKind::kLimit ||
+                p.kind == ProblemKind::kEncoding;
+        std::vector<Related> related;
+        if (p.related) related.push_back(Related{Location{&file, *p.related, ""}, p.related_message});
+        report(rule_for(p.kind), file, p.range, p.message, std::move(related));
+      }
+    }
+    if (named && !recognised && !fatal) report_unrecognised(file, has_documents, first);
+  }
+
+  void report_unrecognised(const SourceFile& file, bool has_documents, const DetectedFormat& first) {
+    std::string message;
+    if (!has_documents) {
+      message = "file holds no YAML or JSON document (it is empty or only comments); nothing to lint";
+    } else if (first.format == Format::kV2OtherAsset) {
+      message = "an Azure ML '" + first.schema + "' file is not a deployment manifest; amlint skipped it";
+    } else {
+      message = "not a recognised Azure ML deployment manifest (no computeType, entryScript or "
+                "Azure ML $schema); amlint skipped it";
+    }
+    report(input_rules::kUnrecognizedFile, file, {0, 0}, message);
+  }
+
+  const std::vector<std::string>& segments_of(const std::string& fs_path) {
+    const std::string dir = directory_of(fs_path);
+    auto it = segments_.find(dir);
+    if (it == segments_.end()) it = segments_.emplace(dir, project_path_segments(fs_path)).first;
+    return it->second;
+  }
+
+  // v1 inference configs pair with the deployment configs of their directory.
+  // When only some of a directory's files were named (pre-commit passes the
+  // changed ones), read the others too, to pair with; their own findings are
+  // not reported.
+  void load_pairing_siblings() {
+    std::set<std::string> directories;
+    for (const Manifest& m : project_->manifests()) {
+      if (is_v1(m.format) && m.file->fs_path() != "-") directories.insert(m.directory);
+    }
+    for (const std::string& dir : directories) {
+      std::error_code ec;
+      std::vector<std::string> siblings;
+      for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code type_ec;
+        if (it->is_regular_file(type_ec) && has_manifest_extension(it->path().filename().string())) {
+          siblings.push_back(it->path().lexically_normal().string());
+        }
+      }
+      std::sort(siblings.begin(), siblings.end());
+      for (const std::string& path : siblings) {
+        if (loaded_paths_.count(path)) continue;
+        ReadResult read = read_file(path, options_.limits.max_file_bytes);
+        if (read.error || read.oversize) continue;
+        // Parse only what can pair: a v1 file names computeType or entryScript.
+        if (read.bytes.find("computeType") == std::string::npos &&
+            read.bytes.find("entryScript") == std::string::npos) {
+          continue;
+        }
+        const SourceFile& file =
+            add_file(InputFile{display_of(path), path, false}, std::move(read.bytes), false);
+        load_manifests(file, false, false);
+      }
+    }
+  }
+
+  bool is_linted(const SourceFile* file) const { return order_.count(file) > 0; }
+
+  // A cross-file finding whose primary location is in a file that was only
+  // read for pairing moves to its related location in a linted file.
+  void keep(Finding f) {
+    if (!is_linted(f.location.file)) {
+      auto it = std::find_if(f.related.begin(), f.related.end(),
+                             [&](const Related& r) { return is_linted(r.location.file); });
+      if (it == f.related.end()) return;
+      Related moved{f.location, "the request is here"};
+      f.location = it->location;
+      *it = std::move(moved);
+    }
+    findings_.push_back(std::move(f));
+  }
+
+  LintReport finish() {
+    auto key = [&](const Finding& f) {
+      const Pos b = f.location.begin();
+      return std::make_tuple(order_.at(f.location.file), b.line, b.column, f.rule->id,
+                             f.location.range.end, f.message);
+    };
+    std::sort(findings_.begin(), findings_.end(),
+              [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
+    findings_.erase(std::unique(findings_.begin(), findings_.end(),
+                                [&](const Finding& a, const Finding& b) { return key(a) == key(b); }),
+                    findings_.end());
+    LintReport report;
+    report.findings = std::move(findings_);
+    report.files = linted_;
+    report.internal_errors = std::move(internal_errors_);
+    report.project = std::move(project_);
+    return report;
+  }
+
+  const LintOptions& options_;
+  const CapabilityTable& table_;
+  std::unique_ptr<Project> project_;
+  std::vector<const SourceFile*> linted_;
+  std::map<const SourceFile*, std::size_t> order_;
+  std::map<std::string, std::vector<std::string>> segments_;
+  std::set<std::string> loaded_paths_;  // absolute paths of every file read
+  std::vector<Finding> findings_;
+  std::vector<std::string> internal_errors_;
+};
+
+}  // namespace
+
+std::size_t LintReport::count(Severity severity) const {
+  return static_cast<std::size_t>(std::count_if(
+      findings.begin(), findings.end(), [&](const Finding& f) { return f.severity == severity; }));
+}
+
+LintReport lint(const LintOptions& options) {
+  const CapabilityTable& table = options.table ? *options.table : CapabilityTable::builtin();
+  return Run(options, table).execute();
+}
+
+std::string today_utc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+}  // namespace amlint

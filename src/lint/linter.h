@@ -1,0 +1,49 @@
+// One lint run: find the files, read them, classify their documents, run
+// every check, and return the findings in a stable order.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "capability/table.h"
+#include "core/diagnostic.h"
+#include "lint/project.h"
+#include "manifest/loader.h"
+
+namespace amlint {
+
+// A problem with the invocation itself (exit code 2).
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct LintOptions {
+  std::vector<std::string> paths;  // files, directories, "-" for standard input
+  std::string stdin_filename;      // path shown for "-" (and used to pair it)
+  std::optional<std::string> model_path;
+  const CapabilityTable* table = nullptr;  // nullptr: the built-in table
+  Limits limits;
+  std::string today;  // YYYY-MM-DD
+};
+
+struct LintReport {
+  std::vector<Finding> findings;           // sorted by file, position, rule
+  std::vector<const SourceFile*> files;    // every linted file, in order
+  std::vector<std::string> internal_errors;  // bugs in amlint, one per file at most
+  std::unique_ptr<Project> project;        // owns the files the findings point into
+
+  std::size_t count(Severity severity) const;
+};
+
+// Throws UsageError when a named path is missing or unreadable, or --model
+// names nothing.
+LintReport lint(const LintOptions& options);
+
+// Today's date in UTC, YYYY-MM-DD.
+std::string today_utc();
+
+}  // namespace amlint

@@ -1,0 +1,59 @@
+// Turns a SourceFile into documents (our own tree) plus the problems met on
+// the way: encoding, syntax, limits, duplicate keys, non-strict JSON. The
+// loader knows nothing about rules; the linter maps problem kinds to rule ids.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/source.h"
+#include "manifest/node.h"
+
+namespace amlint {
+
+enum class Syntax { kYaml, kJson };
+
+struct Limits {
+  std::size_t max_file_bytes = 64U << 20U;     // refuse larger files outright
+  std::size_t max_line_bytes = 1U << 20U;      // yaml-cpp is slow on huge scalars
+  int max_depth = 256;                         // nesting of maps and sequences
+  std::size_t max_nodes = 500'000;             // nodes written in one document
+  std::uint64_t max_expanded_nodes = 1'000'000;  // nodes after expanding aliases
+};
+
+enum class ProblemKind {
+  kSyntax,         // cannot be parsed (AML001)
+  kEncoding,       // not UTF-8 text (AML001)
+  kLimit,          // over an input limit (AML001)
+  kDuplicateKey,   // a mapping repeats a key (AML002)
+  kNonStrictJson,  // a .json file that only YAML accepts (AML004)
+};
+
+struct Problem {
+  ProblemKind kind;
+  ByteRange range;
+  std::string message;
+  std::optional<ByteRange> related;  // e.g. the first occurrence of a duplicate key
+  std::string related_message;
+};
+
+struct LoadResult {
+  std::vector<std::unique_ptr<Document>> documents;
+  std::vector<Problem> problems;
+  // True when the input was refused before parsing (size, encoding, binary).
+  bool rejected = false;
+};
+
+LoadResult load_source(const SourceFile& source, Syntax syntax, const Limits& limits);
+
+// Exposed for tests: the individual stages.
+// Checks size and encoding; returns the problem that refuses the input.
+std::optional<Problem> check_input(const SourceFile& source, const Limits& limits);
+// Length of a UTF-8 byte order mark at the start of `text` (0 or 3).
+std::size_t utf8_bom_length(std::string_view text);
+
+}  // namespace amlint

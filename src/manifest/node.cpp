@@ -1,0 +1,77 @@
+#include "manifest/node.h"
+
+#include <algorithm>
+
+#include "util/text.h"
+
+namespace amlint {
+
+const MapEntry* Node::entry(std::string_view name) const {
+  const Node& self = resolved();
+  if (self.kind != NodeKind::kMap) return nullptr;
+  for (auto it = self.entries.rbegin(); it != self.entries.rend(); ++it) {
+    const Node& k = it->key->resolved();
+    if (k.kind == NodeKind::kScalar && k.text == name) return &*it;
+  }
+  return nullptr;
+}
+
+const Node* Node::get(std::string_view name) const {
+  const MapEntry* e = entry(name);
+  return e ? e->value : nullptr;
+}
+
+const Node* Node::get_ci(std::string_view name) const {
+  const Node& self = resolved();
+  if (self.kind != NodeKind::kMap) return nullptr;
+  for (auto it = self.entries.rbegin(); it != self.entries.rend(); ++it) {
+    const Node& k = it->key->resolved();
+    if (k.kind == NodeKind::kScalar && iequals(k.text, name)) return it->value;
+  }
+  return nullptr;
+}
+
+namespace {
+
+void append_pointer_token(std::string& out, std::string_view token) {
+  out.push_back('/');
+  for (const char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out.push_back(c);
+    }
+  }
+}
+
+}  // namespace
+
+std::string document_path(const Node& node) {
+  std::vector<const Node*> chain;
+  const Node* n = &node;
+  if (n->is_key && n->parent) {
+    // A key stands for the entry it opens: find its value.
+    for (const MapEntry& e : n->parent->entries) {
+      if (e.key == n) {
+        n = e.value;
+        break;
+      }
+    }
+  }
+  for (; n && n->parent; n = n->parent) chain.push_back(n);
+  std::string out;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    const Node* c = *it;
+    if (c->key) {
+      const Node& k = c->key->resolved();
+      append_pointer_token(out, k.kind == NodeKind::kScalar ? std::string_view(k.text) : "?");
+    } else {
+      append_pointer_token(out, std::to_string(c->index));
+    }
+  }
+  return out;
+}
+
+}  // namespace amlint

@@ -1,0 +1,30 @@
+// Internal to the loader: the two parsers behind load_source().
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "manifest/loader.h"
+
+namespace amlint::detail {
+
+// Parses the YAML stream in `source` from byte `start` (after a BOM). Adds
+// documents and problems to `out`.
+void read_yaml(const SourceFile& source, std::size_t start, const Limits& limits,
+               LoadResult& out);
+
+// A strict-JSON syntax error: where, what, and how to fix it.
+struct JsonError {
+  std::size_t offset;
+  std::string what;  // "trailing comma before '}'"
+  std::string fix;   // "remove the trailing comma"
+  bool limit = false;  // an amlint input limit, not a syntax error
+};
+
+// Parses `source` as strict JSON (RFC 8259) from byte `start`. On success adds
+// the document to `out`; on a syntax error returns it and leaves `out` as it was.
+std::optional<JsonError> read_json(const SourceFile& source, std::size_t start,
+                                   const Limits& limits, LoadResult& out);
+
+}  // namespace amlint::detail

@@ -1,0 +1,24 @@
+// Reading typed values out of scalars the way az ml's loaders would see them.
+// yaml-cpp does no type resolution, so amlint does its own.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "manifest/node.h"
+
+namespace amlint {
+
+// A decimal number (`4`, `0.5`, `-1`, `1e3`), plain or quoted: a quoted
+// number still reaches the service as that number.
+std::optional<double> as_number(const Node* node);
+
+// A boolean as PyYAML (YAML 1.1) reads it: true/false, yes/no, on/off in
+// lower, Capitalised or UPPER case. Quoted forms count too: the SDK only
+// tests the value's truth.
+std::optional<bool> as_bool(const Node* node);
+
+// The text of a scalar (null and collections have none).
+std::optional<std::string_view> as_text(const Node* node);
+
+}  // namespace amlint

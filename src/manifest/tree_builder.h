@@ -1,0 +1,78 @@
+// Internal to the loader: builds amlint's tree from parser events, detects
+// duplicate keys, and enforces the depth, node and alias-expansion limits.
+// Both the YAML and the JSON reader drive it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "manifest/loader.h"
+
+namespace amlint::detail {
+
+// Thrown to abandon a file when a limit is exceeded; carries the problem.
+struct LoadAbort {
+  Problem problem;
+};
+
+class TreeBuilder {
+ public:
+  TreeBuilder(const SourceFile& source, const Limits& limits, std::vector<Problem>& problems)
+      : source_(source), limits_(limits), problems_(problems) {}
+
+  void begin_document(std::size_t offset);
+  void end_document();
+  std::vector<std::unique_ptr<Document>> take_documents() { return std::move(documents_); }
+
+  // `anchor` is the parser's anchor id, 0 when the node has none.
+  void scalar(ByteRange range, std::string text, ScalarStyle style, bool has_tag,
+              std::size_t anchor = 0);
+  void null(ByteRange range, std::size_t anchor = 0);
+  void alias(ByteRange range, std::size_t anchor, std::string_view name);
+  void begin_map(std::size_t offset, bool has_tag, std::size_t anchor = 0);
+  void begin_seq(std::size_t offset, bool has_tag, std::size_t anchor = 0);
+  // `end_offset` is where the collection's closing bracket ends, or 0 when
+  // the parser does not say (block style): then the last child's end is used.
+  void end_collection(std::size_t end_offset = 0);
+
+  // The key node awaiting its value, when the innermost open collection is a
+  // map (used to place empty values).
+  const Node* pending_key() const;
+  bool in_document() const { return doc_ != nullptr; }
+
+ private:
+  struct Frame {
+    Node* node;
+    bool expect_key = true;
+    Node* key = nullptr;
+    std::uint64_t expanded_at_start = 0;
+    std::size_t anchor = 0;
+    std::unordered_map<std::string, ByteRange> seen_keys;  // key text -> first key
+  };
+  struct Anchor {
+    const Node* node = nullptr;
+    std::uint64_t expanded = 1;
+    bool open = false;
+  };
+
+  Node& new_node(NodeKind kind, ByteRange range, std::size_t anchor);
+  void attach(Node& node);
+  void begin_collection(NodeKind kind, std::size_t offset, bool has_tag, std::size_t anchor);
+  void count_expanded(std::uint64_t n, std::size_t offset);
+  [[noreturn]] void abort(std::size_t offset, std::string message);
+
+  const SourceFile& source_;
+  const Limits& limits_;
+  std::vector<Problem>& problems_;
+  std::vector<std::unique_ptr<Document>> documents_;
+  Document* doc_ = nullptr;
+  std::vector<Frame> stack_;
+  std::vector<Anchor> anchors_;  // indexed by anchor id
+  std::uint64_t expanded_ = 0;
+};
+
+}  // namespace amlint::detail

@@ -1,0 +1,36 @@
+// Helpers shared by two or more rules.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "lint/project.h"
+#include "rules/rule.h"
+
+namespace amlint::rules {
+
+// The v1 deployment configs of `m`'s directory when `m` is an inference
+// config, and the inference configs when `m` is a deployment config.
+std::vector<const Manifest*> paired(const Manifest& m, const Context& ctx);
+
+// The file name of a manifest, for messages: "deployment_config_aci.yml".
+std::string file_name(const Manifest& m);
+
+// `computeType: aci` as a related location: "deploys to ACI here".
+Related deploys_here(const Manifest& deployment);
+
+// "AKS", "AKS or Data Box Edge": the targets where `pick` holds.
+std::string targets_where(const Context& ctx, const std::function<bool(const Target&)>& pick);
+
+// Calls `visit(key, value)` for every map entry in the tree under `node`,
+// aliases followed (the loader has bounded their expansion).
+void for_each_entry(const Node& node, const std::function<void(const Node&, const Node&)>& visit);
+
+// Calls `visit(scalar)` for every scalar under `node`.
+void for_each_scalar(const Node& node, const std::function<void(const Node&)>& visit);
+
+// A value written in the source as it appears: `gpuCores: 1`.
+std::string key_value(const Node& key, const Node& value);
+
+}  // namespace amlint::rules

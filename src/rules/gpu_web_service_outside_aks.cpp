@@ -1,0 +1,85 @@
+// AML101: a web-service deployment asks for a GPU where the table gives web
+// services no GPU (F1).
+#include "manifest/scalar.h"
+#include "rules/common.h"
+#include "rules/registry.h"
+#include "util/text.h"
+
+namespace amlint {
+namespace {
+
+constexpr RuleInfo kInfo{"AML101", "gpu-web-service-outside-aks", Severity::kError, "F1",
+                         "a web-service deployment asks for a GPU on a target without GPU web services"};
+
+struct Request {
+  const Node* node;
+  std::string what;  // "enableGpu: true"
+};
+
+bool lacks_gpu(const Manifest& deployment) {
+  return deployment.target && deployment.target->gpu_web_service &&
+         !deployment.target->gpu_web_service->value;
+}
+
+// GPU requests in a v1 inference config: enableGpu, cudaVersion, a GPU image.
+std::vector<Request> inference_requests(const Manifest& m, const Context& ctx) {
+  std::vector<Request> out;
+  const Node& root = *m.root();
+  if (const MapEntry* e = root.entry("enableGpu"); e && as_bool(e->value).value_or(false)) {
+    out.push_back({e->value, rules::key_value(*e->key, *e->value)});
+  }
+  if (const MapEntry* e = root.entry("cudaVersion"); e && as_text(e->value)) {
+    out.push_back({e->value, rules::key_value(*e->key, *e->value)});
+  }
+  const Node* docker = root.get("environment") ? root.get("environment")->get("docker") : nullptr;
+  for (const MapEntry* e : {root.entry("baseImage"), docker ? docker->entry("baseImage") : nullptr}) {
+    const auto image = e ? as_text(e->value) : std::nullopt;
+    if (image && ctx.caps.detection().gpu_image.search(*image)) {
+      out.push_back({e->value, "base image " + quote(*image)});
+    }
+  }
+  return out;
+}
+
+class GpuWebServiceOutsideAks final : public Check {
+ public:
+  const RuleInfo& info() const override { return kInfo; }
+
+  void check(const Manifest& m, const Context& ctx, Sink& out) const override {
+    const std::string gpu_targets =
+        rules::targets_where(ctx, [](const Target& t) { return t.gpu_web_service && t.gpu_web_service->value; });
+    if (m.format == Format::kV1DeploymentConfig && lacks_gpu(m)) {
+      const Node& root = *m.root();
+      const Node* resources = root.get("containerResourceRequirements");
+      for (const MapEntry* e : {root.entry("gpuCores"), resources ? resources->entry("gpu") : nullptr}) {
+        if (!e || as_number(e->value).value_or(0) <= 0) continue;
+        out.report(kInfo, m, *e->value,
+                   rules::key_value(*e->key, *e->value) + " asks for a GPU, but " +
+                       m.target->short_name + " has no GPU web services; they run only on " +
+                       gpu_targets + ": deploy to " + gpu_targets + " or remove the GPU request");
+      }
+      return;
+    }
+    if (m.format != Format::kV1InferenceConfig) return;
+    const std::vector<Request> requests = inference_requests(m, ctx);
+    if (requests.empty()) return;
+    for (const Manifest* deployment : rules::paired(m, ctx)) {
+      if (!lacks_gpu(*deployment)) continue;
+      for (const Request& r : requests) {
+        out.report(kInfo, m, *r.node,
+                   r.what + " asks for a GPU, but " + rules::file_name(*deployment) + " deploys to " +
+                       deployment->target->short_name + ", which has no GPU web services; deploy to " +
+                       gpu_targets + " or drop the GPU request",
+                   {rules::deploys_here(*deployment)});
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_gpu_web_service_outside_aks() {
+  return std::make_unique<GpuWebServiceOutsideAks>();
+}
+
+}  // namespace amlint

@@ -1,0 +1,20 @@
+#include "rules/rule.h"
+
+namespace amlint {
+
+Location Manifest::locate(const Node& node) const {
+  return Location{file, node.range, document_path(node)};
+}
+
+void Sink::report(const RuleInfo& rule, Location where, std::string message,
+                  std::vector<Related> related) {
+  Finding f;
+  f.rule = &rule;
+  f.severity = rule.severity;
+  f.location = std::move(where);
+  f.message = std::move(message);
+  f.related = std::move(related);
+  findings_.push_back(std::move(f));
+}
+
+}  // namespace amlint

@@ -1,0 +1,73 @@
+// The rule interface. A check looks at one manifest (one document of a file)
+// with the whole project at hand, and reports findings to a Sink. Rules read
+// limits from the capability table, never from constants of their own.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "capability/table.h"
+#include "core/diagnostic.h"
+#include "manifest/format.h"
+#include "manifest/node.h"
+
+namespace amlint {
+
+class Project;
+
+// One document of a file, classified.
+struct Manifest {
+  const SourceFile* file = nullptr;
+  const Document* doc = nullptr;
+  Format format = Format::kUnknown;
+  // v1 deployment configs: the computeType node and the target it names.
+  const Node* compute_type = nullptr;
+  const Target* target = nullptr;
+  // The file's directory (v1 inference configs pair with deployment configs
+  // in the same directory) and its path segments for production checks.
+  std::string directory;
+  std::vector<std::string> path_segments;
+  bool linted = true;  // false for a sibling loaded only to pair with
+
+  const Node* root() const { return doc ? doc->root() : nullptr; }
+  Location locate(const Node& node) const;
+};
+
+// The model that `--model` names: its path and total size on disk.
+struct ModelInfo {
+  std::string path;
+  std::uint64_t bytes = 0;
+};
+
+struct Context {
+  const CapabilityTable& caps;
+  const Project& project;
+  std::optional<ModelInfo> model;
+  std::string today;  // YYYY-MM-DD, for lifecycle dates
+};
+
+class Sink {
+ public:
+  void report(const RuleInfo& rule, Location where, std::string message,
+              std::vector<Related> related = {});
+  void report(const RuleInfo& rule, const Manifest& m, const Node& node, std::string message,
+              std::vector<Related> related = {}) {
+    report(rule, m.locate(node), std::move(message), std::move(related));
+  }
+  std::vector<Finding>& findings() { return findings_; }
+
+ private:
+  std::vector<Finding> findings_;
+};
+
+class Check {
+ public:
+  virtual ~Check() = default;
+  virtual const RuleInfo& info() const = 0;
+  virtual void check(const Manifest& m, const Context& ctx, Sink& out) const = 0;
+};
+
+}  // namespace amlint

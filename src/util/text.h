@@ -1,0 +1,49 @@
+// Small string helpers shared across amlint. ASCII-only case handling:
+// every key and enum value amlint compares is ASCII.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace amlint {
+
+char ascii_lower(char c);
+std::string to_lower(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+std::string_view trim(std::string_view s);
+
+// Lower-cases and drops '_', '-', '.' and spaces, so that `enable_cluster_autoscaler`,
+// `enableClusterAutoscaler` and `Enable-Cluster-Autoscaler` compare equal.
+std::string fold_identifier(std::string_view s);
+
+// Optimal string alignment distance (Damerau-Levenshtein with adjacent
+// transpositions), case-insensitive.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word` if it is close enough to be a plausible
+// typo (distance at most a third of the longer word, and at least 1 edit).
+std::optional<std::string> closest_match(std::string_view word,
+                                         const std::vector<std::string>& candidates);
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// "a", "a or b", "a, b or c"
+std::string join_or(const std::vector<std::string>& parts);
+
+// Shortest decimal form that reads back as the same value: 48, 0.5, 3.25.
+std::string format_number(double value);
+// 1536 MiB -> "1.5 GB"; bytes -> human size with two significant decimals.
+std::string format_bytes(std::uint64_t bytes);
+
+// The first byte offset where `bytes` is not valid UTF-8 (overlong forms,
+// surrogates and code points above U+10FFFF are invalid), or npos.
+std::size_t find_invalid_utf8(std::string_view bytes);
+
+// Quotes a value for a message: `'text'`, shortened to `max` code points.
+std::string quote(std::string_view text, std::size_t max = 60);
+
+}  // namespace amlint
