@@ -66,13 +66,13 @@ std::unique_ptr<CapabilityTable> load_table(const std::string& path) {
   std::vector<TableError> errors;
   auto table = CapabilityTable::parse(source, errors);
   if (!table) {
-    for (std::size_t i = 1; i < errors.size(); ++i) {
-      const TableError& e = errors[i];
-      std::cerr << "amlint: " << path << ":" << e.pos.line << ":" << e.pos.column << ": " << e.message << "\n";
+    std::string message;
+    for (const TableError& e : errors) {
+      if (!message.empty()) message += "\namlint: ";
+      message += "invalid capability table " + path + ":" + std::to_string(e.pos.line) + ":" +
+                 std::to_string(e.pos.column) + ": " + e.message;
     }
-    const TableError& e = errors.front();
-    throw UsageError("invalid capability table " + path + ":" + std::to_string(e.pos.line) + ":" +
-                     std::to_string(e.pos.column) + ": " + e.message);
+    throw UsageError(message);
   }
   return table;
 }

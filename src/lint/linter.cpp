@@ -97,6 +97,7 @@ class Run {
   std::vector<InputFile> collect_inputs() {
     std::vector<InputFile> inputs;
     std::vector<std::string> errors;
+    std::set<std::string> seen;
     for (const std::string& path : options_.paths) {
       if (path == "-") {
         const std::string shown = options_.stdin_filename.empty() ? "<stdin>" : options_.stdin_filename;
@@ -105,7 +106,10 @@ class Run {
       }
       Discovery d = discover({path});
       errors.insert(errors.end(), d.errors.begin(), d.errors.end());
-      inputs.insert(inputs.end(), d.files.begin(), d.files.end());
+      for (InputFile& f : d.files) {
+        // A file named twice, or named and walked, is linted once.
+        if (seen.insert(absolute_path(f.fs_path)).second) inputs.push_back(std::move(f));
+      }
     }
     if (!errors.empty()) throw UsageError(errors.front());
     return inputs;

@@ -103,7 +103,9 @@ LoadResult load_source(const SourceFile& source, Syntax syntax, const Limits& li
   // still deploys. Lint it as YAML and say that it is not strict JSON.
   LoadResult as_yaml;
   detail::read_yaml(source, start, limits, as_yaml);
-  const bool yaml_ok = std::none_of(as_yaml.problems.begin(), as_yaml.problems.end(),
+  // yaml.safe_load takes exactly one document: `{...} {...}` fails there too.
+  const bool yaml_ok = as_yaml.documents.size() == 1 &&
+                       std::none_of(as_yaml.problems.begin(), as_yaml.problems.end(),
                                     [](const Problem& p) { return p.kind != ProblemKind::kDuplicateKey; });
   if (!yaml_ok) {
     result.problems.push_back(reject(ProblemKind::kSyntax, json_error->offset,

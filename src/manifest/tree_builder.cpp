@@ -67,7 +67,24 @@ void TreeBuilder::attach(Node& node) {
     frame.key = &node;
     frame.expect_key = false;
     const Node& key = node.resolved();
-    if (key.kind == NodeKind::kScalar || key.kind == NodeKind::kNull) {
+    if (key.kind == NodeKind::kMap || key.kind == NodeKind::kSeq) {
+      // PyYAML (az ml) cannot hash a mapping or a sequence, and JSON has no
+      // such keys. The usual cause is an unrendered {{ placeholder }}.
+      const std::string_view text = source_.text();
+      const bool placeholder = starts_with(text.substr(node.range.begin), "{{") ||
+                               (node.range.begin > 0 && text[node.range.begin - 1] == '{' &&
+                                text[node.range.begin] == '{');
+      const std::size_t at = placeholder && text[node.range.begin - 1] == '{' ? node.range.begin - 1
+                                                                             : node.range.begin;
+      problems_.push_back(Problem{
+          ProblemKind::kSyntax, {at, at + 2},
+          placeholder
+              ? "unrendered template placeholder: to YAML '{{' starts a mapping used as a key, which "
+                "az ml cannot load; lint the rendered file, or quote the value"
+              : std::string("a ") + (key.kind == NodeKind::kMap ? "mapping" : "sequence") +
+                    " used as a key, which az ml cannot load (keys must be scalars)",
+          {}, {}});
+    } else if (key.kind == NodeKind::kScalar || key.kind == NodeKind::kNull) {
       auto [it, inserted] = frame.seen_keys.emplace(key.text, node.range);
       if (!inserted) {
         const Pos first = source_.position(it->second.begin);

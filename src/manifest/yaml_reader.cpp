@@ -5,8 +5,10 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <istream>
 #include <streambuf>
+#include <vector>
 
 #include "manifest/readers.h"
 #include "manifest/scan.h"
@@ -102,6 +104,27 @@ std::optional<std::size_t> find_tab_indentation(const SourceFile& source, int up
   return std::nullopt;
 }
 
+// The innermost flow bracket opened before `end` and never closed, skipping
+// quoted scalars and comments; npos when every bracket is closed.
+std::size_t find_unclosed_bracket(std::string_view text, std::size_t start, std::size_t end) {
+  std::vector<std::size_t> open;
+  for (std::size_t i = start; i < end && i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"' || c == '\'') {
+      for (++i; i < text.size() && text[i] != c; ++i) {
+        if (c == '"' && text[i] == '\\') ++i;
+      }
+    } else if (c == '#' && (i == start || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else if (c == '{' || c == '[') {
+      open.push_back(i);
+    } else if ((c == '}' || c == ']') && !open.empty()) {
+      open.pop_back();
+    }
+  }
+  return open.empty() ? std::string_view::npos : open.back();
+}
+
 std::string describe(const YAML::ParserException& e) {
   if (dynamic_cast<const YAML::DeepRecursion*>(&e)) {
     return "nesting is deeper than the YAML parser allows; flatten the document";
@@ -133,10 +156,30 @@ void read_yaml(const SourceFile& source, std::size_t start, const Limits& limits
     if (pos > text.size()) pos = text.size();
     incomplete = builder.in_document();
     std::string message = describe(e);
+    const std::string_view error_line = source.line(source.position(pos).line);
     if (auto tab = find_tab_indentation(source, source.position(pos).line)) {
       pos = *tab;
       message = "tab character in indentation; YAML indents with spaces only: replace the tab";
+    } else if (const std::size_t bracket = find_unclosed_bracket(text, start, pos);
+               e.msg.find("flow not found") != std::string::npos && bracket != std::string_view::npos) {
+      pos = bracket;
+      message = std::string("invalid YAML: this '") + text[bracket] + "' is never closed";
+    } else if (const std::size_t open = error_line.find("{{"); open != std::string_view::npos) {
+      // Samples often carry {{ placeholders }} that a script fills in.
+      const std::size_t close = error_line.find("}}", open);
+      const std::string_view placeholder =
+          error_line.substr(open, close == std::string_view::npos ? 2 : close + 2 - open);
+      pos = static_cast<std::size_t>(error_line.data() - text.data()) + open;
+      message = "unrendered template placeholder " + quote(placeholder) +
+                " is not valid YAML; lint the rendered file, or quote the value";
     }
+    // The parse error supersedes what the builder said about the same spot
+    // (a placeholder first seen as a mapping key, then failing to parse).
+    out.problems.erase(std::remove_if(out.problems.begin(), out.problems.end(),
+                                      [&](const Problem& p) {
+                                        return p.kind == ProblemKind::kSyntax && p.range.begin == pos;
+                                      }),
+                       out.problems.end());
     out.problems.push_back(Problem{ProblemKind::kSyntax, {pos, pos + 1}, message, {}, {}});
   } catch (const YAML::Exception& e) {
     incomplete = builder.in_document();

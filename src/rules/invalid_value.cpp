@@ -24,8 +24,10 @@ class InvalidValue final : public Check {
       message = "computeType must name a deployment target: " + join_or(valid);
     } else {
       message = "computeType " + quote(*text) + " is not a deployment target";
-      if (auto near = closest_match(*text, valid)) {
-        message += "; did you mean '" + *near + "'?";
+      std::vector<std::string> near = closest_matches(*text, valid);
+      if (!near.empty()) {
+        for (std::string& n : near) n = "'" + n + "'";
+        message += "; did you mean " + join_or(near) + "?";
       } else {
         message += "; use " + join_or(valid);
       }

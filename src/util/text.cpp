@@ -69,20 +69,29 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[m];
 }
 
-std::optional<std::string> closest_match(std::string_view word,
+std::vector<std::string> closest_matches(std::string_view word,
                                          const std::vector<std::string>& candidates) {
-  std::optional<std::string> best;
+  std::vector<std::string> best;
   std::size_t best_distance = 0;
   for (const std::string& candidate : candidates) {
     const std::size_t d = edit_distance(word, candidate);
     const std::size_t longest = std::max(word.size(), candidate.size());
-    if (d == 0 || d * 3 > longest + 1) continue;
-    if (!best || d < best_distance) {
-      best = candidate;
+    if (word == candidate || d * 3 > longest + 1) continue;
+    if (best.empty() || d < best_distance) {  // a case-only slip (d == 0) wins
+      best = {candidate};
       best_distance = d;
+    } else if (d == best_distance) {
+      best.push_back(candidate);
     }
   }
   return best;
+}
+
+std::optional<std::string> closest_match(std::string_view word,
+                                         const std::vector<std::string>& candidates) {
+  std::vector<std::string> best = closest_matches(word, candidates);
+  if (best.empty()) return std::nullopt;
+  return best.front();
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
@@ -104,10 +113,14 @@ std::string format_number(double value) {
   if (std::isnan(value)) return "NaN";
   if (std::isinf(value)) return value > 0 ? "infinity" : "-infinity";
   char buf[64];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, value);
-    if (std::strtod(buf, nullptr) == value) break;
+  // Fixed notation with the fewest decimals that read back as the value.
+  if (std::fabs(value) < 1e15) {
+    for (int decimals = 0; decimals <= 6; ++decimals) {
+      std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+      if (std::strtod(buf, nullptr) == value) return buf;
+    }
   }
+  std::snprintf(buf, sizeof buf, "%.17g", value);
   return buf;
 }
 

@@ -26,8 +26,12 @@ std::string fold_identifier(std::string_view s);
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate closest to `word` if it is close enough to be a plausible
-// typo (distance at most a third of the longer word, and at least 1 edit).
+// typo (distance at most a third of the longer word); never `word` itself.
 std::optional<std::string> closest_match(std::string_view word,
+                                         const std::vector<std::string>& candidates);
+
+// Every candidate tied for closest, in the candidates' order.
+std::vector<std::string> closest_matches(std::string_view word,
                                          const std::vector<std::string>& candidates);
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator);

@@ -1,0 +1,279 @@
+// The built binary, run as a user runs it: exit codes, formats, standard
+// input, directory walks, hostile files, and the capability table options.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <regex>
+
+#include "support/harness.h"
+#include "rules/registry.h"
+
+namespace fs = std::filesystem;
+
+namespace amlint::testing {
+namespace {
+
+const char* const kAciTooBig =
+    "computeType: aci\n"
+    "containerResourceRequirements:\n"
+    "  cpu: 1\n"
+    "  memoryInGB: 64\n";
+const char* const kCleanV2 =
+    "$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json\n"
+    "name: blue\nendpoint_name: my-endpoint\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n";
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    out.push_back(text.substr(start, end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+TEST(Cli, VersionRulesAndExplain) {
+  ProcessResult r = run_amlint({"--version"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "amlint " AMLINT_VERSION "\n");
+
+  r = run_amlint({"rules"});
+  EXPECT_EQ(r.exit_code, 0);
+  for (const RuleInfo* rule : all_rules()) {
+    EXPECT_NE(r.out.find(std::string(rule->id) + "  " + std::string(rule->slug)), std::string::npos) << rule->id;
+  }
+
+  r = run_amlint({"explain", "AML201"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("# AML201 memory-over-target-limit", 0), 0U) << r.out.substr(0, 80);
+  EXPECT_EQ(run_amlint({"explain", "memory-over-target-limit"}).out, r.out);
+  EXPECT_EQ(run_amlint({"explain", "aml201"}).out, r.out);
+
+  r = run_amlint({"explain", "AML210"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "amlint: no rule 'AML210'; did you mean AML201? (amlint rules lists them)\n");
+}
+
+TEST(Cli, UsageErrorsExitTwoWithOneLine) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--bogus", "x.yml"}, {"check", "/nonexistent/deploy.yml"},
+        {"--format", "xml", "."}, {"--model", "/nonexistent/model.onnx", "."}, {}}) {
+    const ProcessResult r = run_amlint(args);
+    EXPECT_EQ(r.exit_code, 2) << (args.empty() ? "(no arguments)" : args[0]);
+    EXPECT_TRUE(r.out.empty());
+    if (!args.empty()) {
+      EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+      EXPECT_EQ(r.err.rfind("amlint: ", 0), 0U) << r.err;
+    }
+  }
+}
+
+TEST(Cli, UnreadableNamedFileIsAUsageError) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root reads any file; permissions cannot be tested";
+  TempDir dir;
+  const std::string file = dir.write("deploy.yml", kAciTooBig);
+  ::chmod(file.c_str(), 0);
+  const ProcessResult r = run_amlint({file});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("Permission denied"), std::string::npos);
+}
+
+TEST(Cli, ExitCodesFollowTheWorstSeverity) {
+  TempDir dir;
+  EXPECT_EQ(run_amlint({dir.write("a/deploy.yml", kAciTooBig)}).exit_code, 1);
+  EXPECT_EQ(run_amlint({dir.write("b/deploy.yml", "computeType: aks\n")}).exit_code, 0);  // AML402 only
+  EXPECT_EQ(run_amlint({dir.write("c/deploy.yml", kCleanV2)}).exit_code, 0);
+  EXPECT_EQ(run_amlint({dir.write("d/broken.yml", "computeType: [aci\n")}).exit_code, 1);
+  EXPECT_EQ(run_amlint({"check", dir.path() + "/b"}).exit_code, 0);
+}
+
+TEST(Formats, ConciseIsExactlyOneLinePerFindingWithTheSummaryOnStderr) {
+  TempDir dir;
+  const std::string file = dir.write("deploy.yml", kAciTooBig);
+  const ProcessResult r = run_amlint({"--format", "concise", file});
+  const std::regex line_re(R"(^(.+):(\d+):(\d+): (error|warning|info): (.+) \[(AML\d{3})\]$)");
+  const auto out = lines(r.out);
+  ASSERT_EQ(out.size(), 3U) << r.out;
+  for (const std::string& l : out) EXPECT_TRUE(std::regex_match(l, line_re)) << l;
+  EXPECT_EQ(out[1], file + ":4:15: error: memoryInGB: 64 asks for 64 GB, but ACI is for workloads under 48 GB "
+                           "of RAM; lower it or deploy to AKS [AML201]");
+  EXPECT_EQ(r.err, "amlint: 1 error, 2 warnings, 0 info in 1 file\n");
+  EXPECT_TRUE(run_amlint({"--format", "concise", "-q", file}).err.empty());
+}
+
+TEST(Formats, HumanShowsTheLineAndACaretWithoutColourOffATerminal) {
+  TempDir dir;
+  const std::string file = dir.write("deploy.yml", kAciTooBig);
+  const ProcessResult r = run_amlint({file});
+  EXPECT_NE(r.out.find(file + ":4:15: error: memoryInGB: 64 asks for 64 GB"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("4 |   memoryInGB: 64\n  |               ^~\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
+  EXPECT_NE(run_amlint({"--color", "always", file}).out.find("\x1b[1;31merror"), std::string::npos);
+  EXPECT_NE(run_amlint({"--color", "always", file}, {"", "", {{"NO_COLOR", "1"}}}).out.find('\x1b'),
+            std::string::npos)
+      << "--color always wins over NO_COLOR";
+}
+
+TEST(Formats, RelatedLocationsBecomeNotes) {
+  TempDir dir;
+  const std::string file = dir.write("deploy.yml", "computeType: aks\ncomputeType: aci\n");
+  const ProcessResult r = run_amlint({file});
+  EXPECT_NE(r.out.find(file + ":2:1: error: duplicate key 'computeType' (first at 1:1)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(file + ":1:1: note: first 'computeType' is here"), std::string::npos) << r.out;
+}
+
+TEST(Stdin, ReadsStandardInputUnderTheGivenName) {
+  ProcessResult r = run_amlint({"--format", "concise", "--stdin-filename", "deploy/aci.yml", "-"},
+                               {kAciTooBig, "", {}});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("deploy/aci.yml:4:15: error:"), std::string::npos) << r.out;
+
+  r = run_amlint({"--format", "concise", "-"}, {kAciTooBig, "", {}});
+  EXPECT_NE(r.out.find("<stdin>:4:15: error:"), std::string::npos) << r.out;
+
+  // A .json name selects strict JSON.
+  r = run_amlint({"--format", "concise", "--stdin-filename", "dc.json", "-"},
+                 {"{\"computeType\": \"aks\",}", "", {}});
+  EXPECT_NE(r.out.find("dc.json:1:22: warning: trailing comma"), std::string::npos) << r.out;
+}
+
+TEST(Walk, FindsManifestsSkipsTheRestAndNeverLoops) {
+  TempDir dir;
+  dir.write("deploy/aci.yml", kAciTooBig);
+  dir.write("deploy/notes.yml", "just: some yaml\n");                         // not a manifest
+  dir.write("deploy/helm.yaml", "image: {{ .Values.image }}\n");             // not a manifest, broken
+  dir.write("deploy/broken.json", "{\"computeType\": \"aci\" \"x\": 1}");   // a manifest, broken
+  dir.write(".git/config.yml", kAciTooBig);
+  dir.write("node_modules/x/deploy.yml", kAciTooBig);
+  dir.write("build/deploy.yml", kAciTooBig);
+  dir.write("README.md", "computeType: aci\n");
+  fs::create_directory_symlink(dir.path(), dir.path() + "/deploy/loop");
+  const ProcessResult r = run_amlint({"--format", "concise", dir.path()});
+  EXPECT_FALSE(r.timed_out);
+  const auto out = lines(r.out);
+  ASSERT_EQ(out.size(), 4U) << r.out;
+  EXPECT_EQ(out[0].rfind(dir.path() + "/deploy/aci.yml:1:1:", 0), 0U) << out[0];
+  EXPECT_EQ(out[3].rfind(dir.path() + "/deploy/broken.json:1:23: error: invalid JSON", 0), 0U) << out[3];
+  EXPECT_EQ(r.err, "amlint: 2 errors, 2 warnings, 0 info in 4 files\n");
+
+  // A walked directory shows paths relative to where it was named.
+  const ProcessResult rel = run_amlint({"--format", "concise", "deploy"}, {"", dir.path(), {}});
+  EXPECT_EQ(lines(rel.out).at(0).rfind("deploy/aci.yml:1:1:", 0), 0U) << rel.out;
+  const ProcessResult dot = run_amlint({"--format", "concise", "."}, {"", dir.path() + "/deploy", {}});
+  EXPECT_EQ(lines(dot.out).at(0).rfind("aci.yml:1:1:", 0), 0U) << dot.out;
+}
+
+TEST(Walk, NamedFilesThatAreNotManifestsAreReported) {
+  TempDir dir;
+  const ProcessResult r = run_amlint(
+      {"--format", "concise", dir.write("ci.yml", "on: push\n"), dir.write("empty.json", "")});
+  const auto out = lines(r.out);
+  ASSERT_EQ(out.size(), 2U) << r.out;
+  EXPECT_NE(out[0].find(":1:1: info: not a recognised Azure ML deployment manifest"), std::string::npos);
+  EXPECT_NE(out[1].find(":1:1: info: file holds no YAML or JSON document"), std::string::npos);
+  EXPECT_EQ(r.exit_code, 0);
+}
+
+TEST(Robustness, OneBadFileDoesNotLoseTheOthers) {
+  TempDir dir;
+  const std::string bad = dir.write("a/bad.yml", std::string("\x00\x01\x02", 3));
+  const std::string fifo = dir.path() + "/a/pipe.yml";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+  const std::string good = dir.write("b/deploy.yml", kAciTooBig);
+  const ProcessResult r = run_amlint({"--format", "concise", bad, fifo, dir.path() + "/a", good});
+  EXPECT_FALSE(r.timed_out);
+  EXPECT_EQ(r.exit_code, 1);
+  const auto out = lines(r.out);
+  ASSERT_EQ(out.size(), 5U) << r.out;
+  EXPECT_NE(out[0].find("bad.yml:1:1: error: NUL byte"), std::string::npos) << out[0];
+  EXPECT_NE(out[1].find("pipe.yml:1:1: error: cannot read the file: it is a FIFO"), std::string::npos) << out[1];
+  EXPECT_NE(out[2].find("deploy.yml:1:1: warning:"), std::string::npos) << out[2];
+}
+
+TEST(Robustness, HostileFilesEndFastWithAFinding) {
+  TempDir dir;
+  std::string bomb = "computeType: aci\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 10; ++i) {
+    bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) bomb += (k ? ", *a" : "*a") + std::to_string(i - 1);
+    bomb += "]\n";
+  }
+  std::string garbage;
+  for (int i = 0; i < 4096; ++i) garbage.push_back(static_cast<char>((i * 7919 + 13) % 256));
+  const std::u16string utf16 = u"computeType: aci\n";
+  std::string utf16_bytes = "\xFF\xFE";
+  for (const char16_t c : utf16) {
+    utf16_bytes.push_back(static_cast<char>(c & 0xFF));
+    utf16_bytes.push_back(static_cast<char>(c >> 8));
+  }
+  const struct {
+    std::string name;
+    std::string content;
+    std::string expected;
+  } cases[] = {
+      {"bomb.yml", bomb, "error: aliases expand this document"},
+      {"self.yml", "computeType: aci\na: &x [*x]\n", "error: alias *x refers to a node that contains it"},
+      {"deep.yml", "computeType: aci\nx: " + std::string(100000, '[') + std::string(100000, ']') + "\n",
+       "error: nesting is deeper than 256 levels"},
+      {"deep.json", "{\"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}",
+       "error: nesting is deeper than 256 levels"},
+      {"garbage.yml", garbage, "error: NUL byte"},
+      {"empty.yml", "", "info: file holds no YAML or JSON document"},
+      {"utf16.yml", utf16_bytes, "error: file is encoded as UTF-16LE"},
+  };
+  for (const auto& c : cases) {
+    const ProcessResult r = run_amlint({"--format", "concise", dir.write(c.name, c.content)});
+    EXPECT_FALSE(r.timed_out) << c.name;
+    EXPECT_LT(r.elapsed.count(), 1000) << c.name;
+    EXPECT_NE(r.out.find(c.expected), std::string::npos) << c.name << ": " << r.out;
+    EXPECT_LT(r.exit_code, 2) << c.name << ": " << r.err;
+  }
+}
+
+TEST(Table, TargetsFileReplacesTheBuiltInTable) {
+  TempDir dir;
+  const std::string table_path = source_dir() + "/rules/compute-targets.yaml";
+  std::string table = read_file_text(table_path);
+  const std::string from = "memory_gb: {less_than: 48, fact: F4}";
+  ASSERT_NE(table.find(from), std::string::npos);
+  table.replace(table.find(from), from.size(), "memory_gb: {less_than: 64.5, fact: F4}");
+  const std::string custom = dir.write("targets.yaml", table);
+  const std::string deploy = dir.write("x/deploy.yml", kAciTooBig);
+  EXPECT_NE(run_amlint({"--format", "concise", deploy}).out.find("[AML201]"), std::string::npos);
+  const ProcessResult r = run_amlint({"--format", "concise", "--targets", custom, deploy});
+  EXPECT_EQ(r.out.find("[AML201]"), std::string::npos) << r.out;
+  EXPECT_EQ(r.exit_code, 0);
+
+  const std::string broken = dir.write("bad.yaml", "schema_version: 1\nfacts: {F1: x}\ntargets: []\n");
+  const ProcessResult bad = run_amlint({"--targets", broken, deploy});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err, "amlint: invalid capability table " + broken + ":3:10: targets must be a mapping\n"
+                     "amlint: invalid capability table " + broken + ":1:1: missing key 'detection'\n"
+                     "amlint: invalid capability table " + broken + ":1:1: missing key 'lifecycle'\n");
+}
+
+TEST(Model, SizeComesFromMetadataOfAFileOrADirectory) {
+  TempDir dir;
+  const std::string deploy = dir.write("x/deployment_config_aci.yml", "computeType: aci\n");
+  const auto models = expand_args({"{sparse:1536MiB}", "{sparse:100MiB}"}, dir);
+  ProcessResult r = run_amlint({"--format", "concise", "--model", models[0], deploy});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("deployment_config_aci.yml:1:14: error: the model '" + models[0] +
+                       "' is 1.5 GB, but ACI suits only models under 1 GB"),
+            std::string::npos)
+      << r.out;
+  r = run_amlint({"--format", "concise", "--model", models[1], deploy});
+  EXPECT_EQ(r.out.find("[AML203]"), std::string::npos) << r.out;
+  // A directory counts every file under it.
+  fs::create_directories(dir.path() + "/m/sub");
+  fs::rename(models[0], dir.path() + "/m/sub/weights.bin");
+  r = run_amlint({"--format", "concise", "--model", dir.path() + "/m", deploy});
+  EXPECT_NE(r.out.find("is 1.5 GB"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace amlint::testing

@@ -1,0 +1,102 @@
+// Every fixture under fixtures/rules/ is linted and its findings compared
+// with the expectations it carries (see support/expectations.h). Each
+// directory is one run, its files named on the command line, so that
+// inference configs pair with the deployment configs beside them. A file
+// `.amlint-test-args` in a directory holds extra arguments, one per line.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "lint/files.h"
+#include "support/expectations.h"
+#include "support/harness.h"
+#include "util/text.h"
+
+namespace fs = std::filesystem;
+
+namespace amlint::testing {
+namespace {
+
+std::vector<std::string> fixture_directories() {
+  std::vector<std::string> dirs;
+  const fs::path root = fs::path(source_dir()) / "fixtures" / "rules";
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (!entry.is_directory()) continue;
+    bool has_files = false;
+    for (const auto& f : fs::directory_iterator(entry.path())) {
+      has_files = has_files || (f.is_regular_file() && has_manifest_extension(f.path().string())) ||
+                  (f.is_regular_file() && f.path().extension() == ".expect");
+    }
+    if (has_files) dirs.push_back(fs::relative(entry.path(), root).string());
+  }
+  std::sort(dirs.begin(), dirs.end());
+  return dirs;
+}
+
+std::vector<std::string> fixture_files(const fs::path& dir) {
+  std::vector<std::string> files;
+  for (const auto& f : fs::directory_iterator(dir)) {
+    const std::string name = f.path().filename().string();
+    if (name == ".amlint-test-args" || f.path().extension() == ".expect") continue;
+    files.push_back(f.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<Expectation> expectations_for(const std::string& file, std::vector<std::string>& errors) {
+  const std::string expect_file = file + ".expect";
+  if (fs::exists(expect_file)) return parse_expect_file(read_file_text(expect_file), errors);
+  if (ends_with(file, ".json")) return {};
+  return parse_comment_expectations(read_file_text(file), errors);
+}
+
+std::vector<std::string> test_args(const fs::path& dir) {
+  std::vector<std::string> args;
+  const fs::path args_file = dir / ".amlint-test-args";
+  if (!fs::exists(args_file)) return args;
+  std::string text = read_file_text(args_file.string());
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string arg(trim(std::string_view(text).substr(start, end - start)));
+    if (!arg.empty()) {
+      if (!args.empty() && args.back() == "--targets") arg = (dir / arg).string();
+      args.push_back(arg);
+    }
+    start = end + 1;
+  }
+  return args;
+}
+
+class Golden : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Golden, FindingsMatchExpectations) {
+  const fs::path dir = fs::path(source_dir()) / "fixtures" / "rules" / GetParam();
+  const std::vector<std::string> files = fixture_files(dir);
+  ASSERT_FALSE(files.empty()) << "no fixture files in " << dir;
+  TempDir temp;
+  const LintReport report = lint_paths(files, expand_args(test_args(dir), temp));
+  EXPECT_TRUE(report.internal_errors.empty()) << report.internal_errors.front();
+  for (const std::string& file : files) {
+    std::vector<std::string> errors;
+    const std::vector<Expectation> expected = expectations_for(file, errors);
+    for (const std::string& e : errors) ADD_FAILURE() << file << ": " << e;
+    for (const std::string& p : compare(expected, findings_in(report, file))) {
+      ADD_FAILURE() << fs::relative(file, source_dir()).string() << ": " << p;
+    }
+  }
+}
+
+std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name;
+  for (const char c : info.param) name.push_back(std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, Golden, ::testing::ValuesIn(fixture_directories()), test_name);
+
+}  // namespace
+}  // namespace amlint::testing

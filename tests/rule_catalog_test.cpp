@@ -1,0 +1,245 @@
+// The registry, the docs in rules/, the capability table and the fixtures
+// must agree. This test names whatever is missing when a rule is added
+// (after ruff's and actionlint's doc checks): the doc's form, its facts
+// (quoted exactly from the table), its examples (the Example must fire the
+// rule and the Use instead must not), and firing and clean fixtures in YAML
+// and JSON.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "capability/table.h"
+#include "data/embedded.h"
+#include "lint/files.h"
+#include "rules/registry.h"
+#include "support/expectations.h"
+#include "support/harness.h"
+#include "util/text.h"
+
+namespace fs = std::filesystem;
+
+namespace amlint::testing {
+namespace {
+
+struct CodeBlock {
+  std::string language;
+  std::string file;
+  std::string text;
+};
+
+struct Section {
+  std::string heading;
+  std::vector<std::string> lines;
+  std::vector<CodeBlock> blocks;
+  std::vector<std::string> args;
+};
+
+struct Doc {
+  std::string title;
+  std::string meta;
+  std::vector<Section> sections;
+  const Section* find(const std::string& heading) const {
+    for (const Section& s : sections) {
+      if (s.heading == heading) return &s;
+    }
+    return nullptr;
+  }
+};
+
+Doc parse_doc(std::string_view text) {
+  Doc doc;
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    lines.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  if (!lines.empty()) doc.title = lines[0];
+  if (lines.size() > 2) doc.meta = lines[2];
+  Section* current = nullptr;
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const std::string& line = lines[i];
+    if (starts_with(line, "## ")) {
+      doc.sections.push_back(Section{line.substr(3), {}, {}, {}});
+      current = &doc.sections.back();
+      continue;
+    }
+    if (!current) continue;
+    if (starts_with(line, "```") && line.size() > 3) {
+      CodeBlock block;
+      const std::string info = line.substr(3);
+      block.language = info.substr(0, info.find(' '));
+      const std::size_t file = info.find("file=");
+      if (file != std::string::npos) block.file = info.substr(file + 5);
+      for (++i; i < lines.size() && lines[i] != "```"; ++i) block.text += lines[i] + "\n";
+      current->blocks.push_back(block);
+      continue;
+    }
+    const std::string marker = "<!-- amlint-args:";
+    if (starts_with(line, marker)) {
+      std::string rest(trim(line.substr(marker.size(), line.rfind("-->") - marker.size())));
+      std::size_t p = 0;
+      while (p < rest.size()) {
+        const std::size_t q = std::min(rest.find(' ', p), rest.size());
+        if (q > p) current->args.push_back(rest.substr(p, q - p));
+        p = q + 1;
+      }
+    }
+    current->lines.push_back(line);
+  }
+  return doc;
+}
+
+std::vector<std::string> split_facts(std::string_view facts) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < facts.size()) {
+    std::size_t end = facts.find(',', start);
+    if (end == std::string_view::npos) end = facts.size();
+    const std::string_view f = trim(facts.substr(start, end - start));
+    if (!f.empty()) out.emplace_back(f);
+    start = end + 1;
+  }
+  return out;
+}
+
+class RuleCatalog : public ::testing::TestWithParam<const RuleInfo*> {};
+
+TEST_P(RuleCatalog, DocHasTheFixedForm) {
+  const RuleInfo& rule = *GetParam();
+  const auto text = embedded_file(std::string(rule.id) + ".md");
+  ASSERT_TRUE(text) << rule.id << ": no rules/" << rule.id << ".md";
+  const Doc doc = parse_doc(*text);
+  EXPECT_EQ(doc.title, "# " + std::string(rule.id) + " " + std::string(rule.slug));
+  EXPECT_EQ(doc.meta.rfind("**Severity:** " + std::string(severity_name(rule.severity)) + " · **Facts:** " +
+                               (rule.facts.empty() ? std::string("–") : std::string(rule.facts)) + " · ",
+                           0),
+            0U)
+      << rule.id << ": line 3 is '" << doc.meta << "'";
+  std::vector<std::string> headings;
+  for (const Section& s : doc.sections) headings.push_back(s.heading);
+  EXPECT_EQ(headings, (std::vector<std::string>{"What it does", "Why is this bad?", "Example", "Use instead",
+                                                "Facts", "References"}))
+      << rule.id;
+}
+
+TEST_P(RuleCatalog, FactsAreQuotedExactlyFromTheTable) {
+  const RuleInfo& rule = *GetParam();
+  const auto text = embedded_file(std::string(rule.id) + ".md");
+  ASSERT_TRUE(text);
+  const Doc doc = parse_doc(*text);
+  const Section* facts = doc.find("Facts");
+  ASSERT_TRUE(facts) << rule.id;
+  const CapabilityTable& table = CapabilityTable::builtin();
+  std::set<std::string> quoted;
+  for (const std::string& line : facts->lines) {
+    if (!starts_with(line, "- **F")) continue;
+    const std::size_t close = line.find("**:", 4);
+    ASSERT_NE(close, std::string::npos) << line;
+    const std::string id = line.substr(4, close - 4);
+    quoted.insert(id);
+    ASSERT_TRUE(table.facts().count(id)) << rule.id << " quotes " << id << ", which the table does not have";
+    EXPECT_EQ(line.substr(close + 4), table.facts().at(id)) << rule.id << ": " << id << " is not quoted exactly";
+  }
+  const std::vector<std::string> expected = split_facts(rule.facts);
+  EXPECT_EQ(quoted, std::set<std::string>(expected.begin(), expected.end())) << rule.id;
+}
+
+TEST_P(RuleCatalog, TheTableCarriesTheFactsTheRuleEnforces) {
+  // A rule citing F4 must find some capability in the table tagged F4.
+  const std::string table = std::string(*embedded_file("compute-targets.yaml"));
+  for (const std::string& fact : split_facts(GetParam()->facts)) {
+    EXPECT_TRUE(table.find("fact: " + fact + "}") != std::string::npos ||
+                table.find("fact: " + fact + ",") != std::string::npos)
+        << GetParam()->id << " enforces " << fact << " but no capability in rules/compute-targets.yaml cites it";
+  }
+}
+
+std::size_t count_rule(const LintReport& report, std::string_view id) {
+  return static_cast<std::size_t>(std::count_if(report.findings.begin(), report.findings.end(),
+                                                [&](const Finding& f) { return f.rule->id == id; }));
+}
+
+LintReport run_section(const Section& section, const TempDir& dir) {
+  std::vector<std::string> files;
+  for (const CodeBlock& b : section.blocks) {
+    EXPECT_FALSE(b.file.empty()) << "a code block without file=";
+    files.push_back(dir.write(b.file, b.text));
+  }
+  return lint_paths(files, expand_args(section.args, dir));
+}
+
+TEST_P(RuleCatalog, ExampleFiresAndUseInsteadDoesNot) {
+  const RuleInfo& rule = *GetParam();
+  const auto text = embedded_file(std::string(rule.id) + ".md");
+  ASSERT_TRUE(text);
+  const Doc doc = parse_doc(*text);
+  const Section* example = doc.find("Example");
+  const Section* instead = doc.find("Use instead");
+  ASSERT_TRUE(example && instead) << rule.id;
+  ASSERT_FALSE(example->blocks.empty()) << rule.id << ": no code block under Example";
+  ASSERT_FALSE(instead->blocks.empty()) << rule.id << ": no code block under Use instead";
+  {
+    TempDir dir;
+    EXPECT_GE(count_rule(run_section(*example, dir), rule.id), 1U) << rule.id << ": the Example does not fire it";
+  }
+  {
+    TempDir dir;
+    EXPECT_EQ(count_rule(run_section(*instead, dir), rule.id), 0U) << rule.id << ": the Use instead fires it";
+  }
+}
+
+TEST_P(RuleCatalog, HasFiringAndCleanFixturesInYamlAndJson) {
+  const RuleInfo& rule = *GetParam();
+  const fs::path dir = fs::path(source_dir()) / "fixtures" / "rules" / std::string(rule.id);
+  ASSERT_TRUE(fs::is_directory(dir)) << rule.id << ": no fixtures/rules/" << rule.id << "/";
+  std::set<std::string> firing, clean;  // by syntax
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    const std::string path = entry.path().string();
+    if (!entry.is_regular_file() || !has_manifest_extension(path)) continue;
+    std::vector<std::string> errors;
+    const std::vector<Expectation> expected =
+        fs::exists(path + ".expect") ? parse_expect_file(read_file_text(path + ".expect"), errors)
+        : ends_with(path, ".json")   ? std::vector<Expectation>{}
+                                     : parse_comment_expectations(read_file_text(path), errors);
+    const bool fires = std::any_of(expected.begin(), expected.end(),
+                                   [&](const Expectation& e) { return e.rule == rule.id; });
+    (fires ? firing : clean).insert(ends_with(path, ".json") ? "json" : "yaml");
+  }
+  const std::set<std::string> both = {"json", "yaml"};
+  const std::set<std::string> json_only = {"json"};
+  const auto& wanted = rule.id == "AML004" ? json_only : both;
+  for (const std::string& syntax : wanted) {
+    EXPECT_TRUE(firing.count(syntax)) << rule.id << ": no firing " << syntax << " fixture";
+    EXPECT_TRUE(clean.count(syntax)) << rule.id << ": no clean " << syntax << " fixture";
+  }
+}
+
+std::string rule_test_name(const ::testing::TestParamInfo<const RuleInfo*>& param) {
+  return std::string(param.param->id);
+}
+
+INSTANTIATE_TEST_SUITE_P(Rules, RuleCatalog, ::testing::ValuesIn(all_rules()), rule_test_name);
+
+TEST(RuleCatalog, EveryDocBelongsToARule) {
+  for (const EmbeddedFile& f : embedded_files()) {
+    if (!ends_with(f.name, ".md")) continue;
+    const std::string id(f.name.substr(0, f.name.size() - 3));
+    EXPECT_NE(find_rule(id), nullptr) << "rules/" << f.name << " documents no registered rule";
+  }
+}
+
+TEST(RuleCatalog, IdsAndSlugsAreUniqueAndWellFormed) {
+  std::set<std::string_view> ids, slugs;
+  for (const RuleInfo* r : all_rules()) {
+    EXPECT_TRUE(ids.insert(r->id).second) << r->id;
+    EXPECT_TRUE(slugs.insert(r->slug).second) << r->slug;
+    EXPECT_EQ(r->id.size(), 6U);
+    EXPECT_EQ(r->id.substr(0, 3), "AML");
+  }
+}
+
+}  // namespace
+}  // namespace amlint::testing

@@ -1,0 +1,109 @@
+// The capability table: the built-in one loads and agrees with itself, and a
+// user's table is validated with positions.
+#include <gtest/gtest.h>
+
+#include "capability/table.h"
+
+namespace amlint {
+namespace {
+
+std::vector<TableError> errors_of(const std::string& text) {
+  const SourceFile source("t.yaml", "", text);
+  std::vector<TableError> errors;
+  EXPECT_EQ(CapabilityTable::parse(source, errors), nullptr);
+  return errors;
+}
+
+const char* const kMinimal = R"(schema_version: 1
+source: test
+facts:
+  F1: a fact
+targets:
+  aci:
+    name: Azure Container Instances
+    short_name: ACI
+    v1_compute_types: [aci]
+    memory_gb: {less_than: 8, fact: F1}
+detection:
+  gpu_image: 'cuda'
+  fpga_vm_size: 'pb'
+  fpga_key: 'fpga'
+  fpga_image: 'fpga'
+  node_autoscale_keys: [minCount]
+  production_segments: [prod]
+lifecycle:
+  v1_cli: {end_of_support: 2025-09-30, source: docs, instead: v2}
+)";
+
+TEST(CapabilityTable, BuiltInTableLoadsWithEveryTarget) {
+  const CapabilityTable& t = CapabilityTable::builtin();
+  std::vector<std::string> ids;
+  for (const Target& target : t.targets()) ids.push_back(target.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"local", "compute_instance", "aks", "aci", "compute_cluster",
+                                           "functions", "iot_edge", "data_box_edge"}));
+  EXPECT_EQ(t.facts().size(), 14U);
+  const Target* aci = t.target_for_v1_compute_type("ACI");
+  ASSERT_NE(aci, nullptr);
+  EXPECT_EQ(aci->memory_gb->less_than, 48);
+  EXPECT_EQ(aci->memory_gb->cite.fact, "F4");
+  EXPECT_EQ(aci->model_size_gb->less_than, 1);
+  EXPECT_EQ(t.target_for_v1_compute_type("aksendpoint")->id, "aks");
+  EXPECT_EQ(t.target_for_v1_compute_type("kubernetes"), nullptr);
+  EXPECT_EQ(t.v1_compute_types(), (std::vector<std::string>{"local", "aks", "aksendpoint", "aci"}));
+}
+
+TEST(CapabilityTable, RegionCapacityMatchesAnySpelling) {
+  const ContainerGroup& g = *CapabilityTable::builtin().target_for_v1_compute_type("aci")->container_group;
+  EXPECT_EQ(g.for_location("West Europe").first.memory_gb, 14);
+  EXPECT_EQ(g.for_location("north-central-us").first.memory_gb, 3.5);
+  const auto [capacity, listed] = g.for_location("uksouth");
+  EXPECT_FALSE(listed);
+  EXPECT_EQ(capacity.cpu, 4);
+  EXPECT_EQ(capacity.memory_gb, 16);
+}
+
+TEST(CapabilityTable, AMinimalUserTableLoads) {
+  const SourceFile source("t.yaml", "", kMinimal);
+  std::vector<TableError> errors;
+  const auto table = CapabilityTable::parse(source, errors);
+  ASSERT_NE(table, nullptr) << errors.front().message;
+  EXPECT_EQ(table->target_for_v1_compute_type("aci")->memory_gb->less_than, 8);
+}
+
+TEST(CapabilityTable, ErrorsCarryPositionsAndSuggestions) {
+  std::string text = kMinimal;
+  text.replace(text.find("memory_gb: {"), 9, "memory_GB");
+  auto errors = errors_of(text);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_EQ(errors[0].pos, (Pos{10, 5}));
+  EXPECT_NE(errors[0].message.find("did you mean 'memory_gb'?"), std::string::npos) << errors[0].message;
+
+  text = kMinimal;
+  text.replace(text.find("fact: F1}"), 8, "fact: F9");
+  errors = errors_of(text);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_NE(errors[0].message.find("cites F9"), std::string::npos);
+
+  text = kMinimal;
+  text.replace(text.find("'cuda'"), 6, "'(cuda'");
+  errors = errors_of(text);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_NE(errors[0].message.find("not a valid RE2 pattern"), std::string::npos);
+  EXPECT_EQ(errors[0].pos, (Pos{12, 14}));
+
+  text = kMinimal;
+  text.replace(text.find("less_than: 8"), 12, "less_than: lots");
+  errors = errors_of(text);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_NE(errors[0].message.find("must be a non-negative number"), std::string::npos);
+
+  errors = errors_of("schema_version: 1\n");
+  EXPECT_EQ(errors.size(), 4U);  // facts, targets, detection, lifecycle missing
+
+  errors = errors_of("a: [\n");
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_NE(errors[0].message.find("invalid YAML"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace amlint
