@@ -1,4 +1,5 @@
-// Every fixture under fixtures/rules/ is linted and its findings compared
+// Every fixture under fixtures/rules/ (and the shipped examples under
+// fixtures/examples/) is linted and its findings compared
 // with the expectations it carries (see support/expectations.h). Each
 // directory is one run, its files named on the command line, so that
 // inference configs pair with the deployment configs beside them. A file
@@ -18,17 +19,19 @@ namespace fs = std::filesystem;
 namespace amlint::testing {
 namespace {
 
+// Directories holding fixtures, relative to fixtures/.
 std::vector<std::string> fixture_directories() {
   std::vector<std::string> dirs;
-  const fs::path root = fs::path(source_dir()) / "fixtures" / "rules";
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (!entry.is_directory()) continue;
-    bool has_files = false;
-    for (const auto& f : fs::directory_iterator(entry.path())) {
-      has_files = has_files || (f.is_regular_file() && has_manifest_extension(f.path().string())) ||
-                  (f.is_regular_file() && f.path().extension() == ".expect");
+  const fs::path fixtures = fs::path(source_dir()) / "fixtures";
+  for (const char* top : {"rules", "examples"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(fixtures / top)) {
+      if (!entry.is_directory()) continue;
+      bool has_files = false;
+      for (const auto& f : fs::directory_iterator(entry.path())) {
+        has_files = has_files || (f.is_regular_file() && has_manifest_extension(f.path().string()));
+      }
+      if (has_files) dirs.push_back(fs::relative(entry.path(), fixtures).string());
     }
-    if (has_files) dirs.push_back(fs::relative(entry.path(), root).string());
   }
   std::sort(dirs.begin(), dirs.end());
   return dirs;
@@ -74,7 +77,7 @@ std::vector<std::string> test_args(const fs::path& dir) {
 class Golden : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Golden, FindingsMatchExpectations) {
-  const fs::path dir = fs::path(source_dir()) / "fixtures" / "rules" / GetParam();
+  const fs::path dir = fs::path(source_dir()) / "fixtures" / GetParam();
   const std::vector<std::string> files = fixture_files(dir);
   ASSERT_FALSE(files.empty()) << "no fixture files in " << dir;
   TempDir temp;

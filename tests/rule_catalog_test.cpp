@@ -243,3 +243,19 @@ TEST(RuleCatalog, IdsAndSlugsAreUniqueAndWellFormed) {
 
 }  // namespace
 }  // namespace amlint::testing
+
+namespace amlint::testing {
+namespace {
+
+TEST(RuleCatalog, ReadmeListsEveryRuleWithItsSeverity) {
+  const std::string readme = read_file_text(source_dir() + "/README.md");
+  for (const RuleInfo* r : all_rules()) {
+    const std::string row = "| " + std::string(r->id) + " | " + std::string(r->slug) + " | " +
+                            std::string(severity_name(r->severity)) + " | " +
+                            (r->facts.empty() ? std::string("–") : std::string(r->facts)) + " |";
+    EXPECT_NE(readme.find(row), std::string::npos) << "README.md has no row starting '" << row << "'";
+  }
+}
+
+}  // namespace
+}  // namespace amlint::testing
