@@ -74,5 +74,17 @@ TEST(Corpus, EveryFileIsReadAsItsFormat) {
   check_golden("FORMATS.txt", actual);
 }
 
+TEST(Corpus, TheCopyMatchesTheSharedCorpusWhenPresent) {
+  // fixtures/corpus is a copy, so that a clean clone can run this suite.
+  const fs::path shared = fs::path(source_dir()) / ".." / "shared" / "corpus";
+  if (!fs::is_directory(shared)) GTEST_SKIP() << "no shared corpus beside the repository";
+  for (const auto& entry : fs::recursive_directory_iterator(shared)) {
+    if (!entry.is_regular_file()) continue;
+    const fs::path rel = fs::relative(entry.path(), shared);
+    EXPECT_EQ(read_file_text((kCorpus / rel).string()), read_file_text(entry.path().string()))
+        << "fixtures/corpus/" << rel.string() << " differs from the shared corpus";
+  }
+}
+
 }  // namespace
 }  // namespace amlint::testing

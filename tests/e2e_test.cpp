@@ -167,6 +167,31 @@ TEST(Walk, FindsManifestsSkipsTheRestAndNeverLoops) {
   EXPECT_EQ(lines(dot.out).at(0).rfind("aci.yml:1:1:", 0), 0U) << dot.out;
 }
 
+TEST(Pairing, AFindingInAnUnnamedSiblingMovesToTheNamedFile) {
+  // pre-commit names only the changed file; its inference config still pairs.
+  TempDir dir;
+  const std::string deploy = dir.write("svc/deployment_config_aci.yml", "computeType: aci\n");
+  dir.write("svc/inference_config.yml", "entryScript: score.py\nenableGpu: true\n");
+  dir.write("svc/unrelated.yml", "computeType: [broken\n");  // not reported: not named
+  ProcessResult r = run_amlint({deploy});
+  EXPECT_NE(r.out.find(deploy + ":1:14: error: enableGpu: true in inference_config.yml asks for a GPU, but "
+                                "deployment_config_aci.yml deploys to ACI"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("inference_config.yml:2:12: note: the request is here"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("unrelated.yml"), std::string::npos) << r.out;
+  EXPECT_EQ(r.exit_code, 1);
+
+  // The other way round: an edited buffer on standard input pairs with the
+  // deployment configs on disk beside the name it is given.
+  r = run_amlint({"--format", "concise", "--stdin-filename", dir.path() + "/svc/inference_config.yml", "-"},
+                 {"entryScript: score.py\ncudaVersion: '10.0'\n", "", {}});
+  EXPECT_NE(r.out.find("svc/inference_config.yml:2:14: error: cudaVersion: 10.0 in inference_config.yml"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("enableGpu"), std::string::npos) << "the file on disk must not be linted too: " << r.out;
+}
+
 TEST(Walk, NamedFilesThatAreNotManifestsAreReported) {
   TempDir dir;
   const ProcessResult r = run_amlint(

@@ -13,7 +13,8 @@ constexpr RuleInfo kInfo{"AML103", "fpga-outside-aks-or-edge", Severity::kError,
 
 struct Request {
   const Node* node;
-  std::string what;
+  std::string subject;    // "'Standard_PB6s'"
+  std::string predicate;  // "is an FPGA VM size"
 };
 
 bool lacks_fpga(const Manifest& deployment) {
@@ -35,13 +36,13 @@ std::vector<Request> fpga_requests(const Manifest& m, const Context& ctx) {
   std::vector<Request> out;
   rules::for_each_scalar(*m.root(), [&](const Node& scalar) {
     if (d.fpga_vm_size.full_match(scalar.text)) {
-      out.push_back({&scalar, quote(scalar.text) + " is an FPGA VM size"});
+      out.push_back({&scalar, quote(scalar.text), "is an FPGA VM size"});
     }
   });
   rules::for_each_entry(*m.root(), [&](const Node& key, const Node& value) {
     if (!key.is_scalar() || !d.fpga_key.search(key.resolved().text) || !truthy(value)) return;
     if (value.is_scalar() && d.fpga_vm_size.full_match(value.resolved().text)) return;  // reported above
-    out.push_back({&key, rules::key_value(key, value) + " asks for an FPGA"});
+    out.push_back({&key, rules::key_value(key, value), "asks for an FPGA"});
   });
   if (m.format == Format::kV1InferenceConfig) {
     const Node& root = *m.root();
@@ -49,7 +50,7 @@ std::vector<Request> fpga_requests(const Manifest& m, const Context& ctx) {
     for (const MapEntry* e : {root.entry("baseImage"), docker ? docker->entry("baseImage") : nullptr}) {
       const auto image = e ? as_text(e->value) : std::nullopt;
       if (image && d.fpga_image.search(*image)) {
-        out.push_back({e->value, "base image " + quote(*image) + " is an FPGA image"});
+        out.push_back({e->value, "base image " + quote(*image), "is an FPGA image"});
       }
     }
   }
@@ -71,7 +72,8 @@ class FpgaOutsideAksOrEdge final : public Check {
       if (!lacks_fpga(m)) return;
       for (const Request& r : fpga_requests(m, ctx)) {
         out.report(kInfo, m, *r.node,
-                   r.what + ", but " + m.target->short_name + " has no FPGAs; FPGA models run only on " +
+                   r.subject + " " + r.predicate + ", but " + m.target->short_name +
+                       " has no FPGAs; FPGA models run only on " +
                        fpga_targets + ": deploy to " + deploy_to);
       }
       return;
@@ -82,7 +84,8 @@ class FpgaOutsideAksOrEdge final : public Check {
       if (!lacks_fpga(*deployment)) continue;
       for (const Request& r : requests) {
         out.report(kInfo, m, *r.node,
-                   r.what + ", but " + rules::file_name(*deployment) + " deploys to " +
+                   r.subject + " in " + rules::file_name(m) + " " + r.predicate + ", but " +
+                       rules::file_name(*deployment) + " deploys to " +
                        deployment->target->short_name + ", which has no FPGAs; FPGA models run only on " +
                        fpga_targets + ": deploy to " + deploy_to,
                    {rules::deploys_here(*deployment)});

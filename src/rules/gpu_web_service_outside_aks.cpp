@@ -67,7 +67,8 @@ class GpuWebServiceOutsideAks final : public Check {
       if (!lacks_gpu(*deployment)) continue;
       for (const Request& r : requests) {
         out.report(kInfo, m, *r.node,
-                   r.what + " asks for a GPU, but " + rules::file_name(*deployment) + " deploys to " +
+                   r.what + " in " + rules::file_name(m) + " asks for a GPU, but " +
+                       rules::file_name(*deployment) + " deploys to " +
                        deployment->target->short_name + ", which has no GPU web services; deploy to " +
                        gpu_targets + " or drop the GPU request",
                    {rules::deploys_here(*deployment)});
