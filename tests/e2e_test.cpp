@@ -5,10 +5,10 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <regex>
 
-#include "support/harness.h"
 #include "rules/registry.h"
+#include "support/harness.h"
+#include "util/regex.h"
 
 namespace fs = std::filesystem;
 
@@ -95,10 +95,11 @@ TEST(Formats, ConciseIsExactlyOneLinePerFindingWithTheSummaryOnStderr) {
   TempDir dir;
   const std::string file = dir.write("deploy.yml", kAciTooBig);
   const ProcessResult r = run_amlint({"--format", "concise", file});
-  const std::regex line_re(R"(^(.+):(\d+):(\d+): (error|warning|info): (.+) \[(AML\d{3})\]$)");
+  const Regex line_re(R"(^(.+):(\d+):(\d+): (error|warning|info): (.+) \[(AML\d{3})\]$)");
+  ASSERT_TRUE(line_re.ok()) << line_re.error();
   const auto out = lines(r.out);
   ASSERT_EQ(out.size(), 3U) << r.out;
-  for (const std::string& l : out) EXPECT_TRUE(std::regex_match(l, line_re)) << l;
+  for (const std::string& l : out) EXPECT_TRUE(line_re.full_match(l)) << l;
   EXPECT_EQ(out[1], file + ":4:15: error: memoryInGB: 64 asks for 64 GB, but ACI is for workloads under 48 GB "
                            "of RAM; lower it or deploy to AKS [AML201]");
   EXPECT_EQ(r.err, "amlint: 1 error, 2 warnings, 0 info in 1 file\n");

@@ -174,12 +174,15 @@ class Run {
     LoadResult loaded = load_source(file, syntax_of(file), options_.limits);
     const std::string directory = directory_of(file.fs_path());
     bool recognised = false;
+    DetectedFormat first;
     std::vector<Manifest> manifests;
     for (const auto& doc : loaded.documents) {
+      const DetectedFormat detected = detect_format(doc->root());
+      if (doc == loaded.documents.front()) first = detected;
       Manifest m;
       m.file = &file;
       m.doc = doc.get();
-      m.format = detect_format(doc->root()).format;
+      m.format = detected.format;
       m.directory = directory;
       m.linted = linted;
       recognised = recognised || is_recognised(m.format);
@@ -195,8 +198,6 @@ class Run {
       if (is_recognised(m.format)) manifests.push_back(std::move(m));
     }
     const bool has_documents = !loaded.documents.empty();
-    const DetectedFormat first =
-        has_documents ? detect_format(loaded.documents.front()->root()) : DetectedFormat{};
     project_->add_documents(std::move(loaded.documents));
     for (Manifest& m : manifests) project_->add_manifest(std::move(m));
     if (!linted) return;
