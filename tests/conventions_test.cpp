@@ -42,7 +42,9 @@ TEST(Conventions, EachDependencyIsIncludedInOneFile) {
   };
   for (const auto& [path, text] : sources()) {
     for (const auto& [include, file] : owner) {
-      if (text.find(include) != std::string::npos) EXPECT_EQ(path, file) << path << " includes " << include;
+      if (text.find(include) != std::string::npos) {
+        EXPECT_EQ(path, file) << path << " includes " << include;
+      }
     }
   }
 }
