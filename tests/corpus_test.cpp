@@ -62,7 +62,11 @@ TEST(Corpus, EveryFileIsReadAsItsFormat) {
     const LoadResult loaded =
         load_source(source, ends_with(entry.path().string(), ".json") ? Syntax::kJson : Syntax::kYaml, Limits{});
     std::string row = fs::relative(entry.path(), kCorpus).string() + ":";
-    if (loaded.documents.empty()) row += " (no document)";
+    if (loaded.documents.empty()) {
+      const Format from_text = detect_format_from_text(source.text());
+      row += from_text == Format::kUnknown ? " (no document)"
+                                           : " " + std::string(format_name(from_text)) + " (does not parse);";
+    }
     for (const auto& doc : loaded.documents) {
       row += " " + std::string(format_name(detect_format(doc->root()).format)) + ";";
     }

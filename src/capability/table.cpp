@@ -211,13 +211,15 @@ class TableReader {
                {"name", "short_name", "v1_compute_types", "used_for", "production",
                 "gpu_web_service", "gpu_batch", "fpga", "preview", "cluster_autoscale_via_sdk",
                 "replica_autoscale", "designer", "low_priority_vms", "hardware_acceleration",
-                "reached_through", "memory_gb", "model_size_gb", "container_group"},
+                "reached_through", "memory_gb", "model_size_gb", "container_group", "v2_formats",
+                "batch_compute", "real_time", "limits"},
                w);
     t.name = text(required(*node, "name"), w + ".name").value_or(id);
     t.short_name = text(required(*node, "short_name"), w + ".short_name").value_or(id);
     for (const std::string& c : strings(required(*node, "v1_compute_types"), w + ".v1_compute_types")) {
       t.v1_compute_types.push_back(to_lower(c));
     }
+    if (const Node* v2 = node->get("v2_formats")) t.v2_formats = strings(v2, w + ".v2_formats");
     t.used_for = text_value(*node, "used_for", w);
     t.production = flag(*node, "production", w);
     t.gpu_web_service = flag(*node, "gpu_web_service", w);
@@ -228,6 +230,19 @@ class TableReader {
     t.replica_autoscale = flag(*node, "replica_autoscale", w);
     t.designer = flag(*node, "designer", w);
     t.low_priority_vms = flag(*node, "low_priority_vms", w);
+    t.batch_compute = flag(*node, "batch_compute", w);
+    t.real_time = flag(*node, "real_time", w);
+    if (const Node* limits = node->get("limits"); limits && expect_map(limits, w + ".limits")) {
+      for (const MapEntry& e : limits->resolved().entries) {
+        const std::string lw = w + ".limits." + e.key->resolved().text;
+        if (!expect_map(e.value, lw)) continue;
+        check_keys(*e.value, {"max", "fact", "source"}, lw);
+        Bound b;
+        b.max = number(required(*e.value, "max"), lw + ".max").value_or(0);
+        b.cite = citation(*e.value, lw);
+        t.limits[e.key->resolved().text] = b;
+      }
+    }
     t.hardware_acceleration = text_value(*node, "hardware_acceleration", w);
     t.reached_through = text_value(*node, "reached_through", w);
     t.memory_gb = limit(*node, "memory_gb", w);
@@ -247,13 +262,14 @@ class TableReader {
     Detection d;
     if (!expect_map(node, "detection")) return d;
     check_keys(*node,
-               {"gpu_image", "fpga_vm_size", "fpga_key", "fpga_image", "node_autoscale_keys",
-                "production_segments"},
+               {"gpu_image", "fpga_vm_size", "fpga_key", "fpga_image", "functions_packaging",
+                "node_autoscale_keys", "production_segments"},
                "detection");
     d.gpu_image = pattern(*node, "gpu_image");
     d.fpga_vm_size = pattern(*node, "fpga_vm_size");
     d.fpga_key = pattern(*node, "fpga_key");
     d.fpga_image = pattern(*node, "fpga_image");
+    d.functions_packaging = pattern(*node, "functions_packaging");
     for (const std::string& k : strings(required(*node, "node_autoscale_keys"), "detection.node_autoscale_keys")) {
       d.node_autoscale_keys.push_back(fold_identifier(k));
     }
@@ -321,6 +337,15 @@ const Target* CapabilityTable::target_for_v1_compute_type(std::string_view compu
   for (const Target& t : targets_) {
     for (const std::string& c : t.v1_compute_types) {
       if (c == lower) return &t;
+    }
+  }
+  return nullptr;
+}
+
+const Target* CapabilityTable::target_for_v2_format(std::string_view schema_name) const {
+  for (const Target& t : targets_) {
+    for (const std::string& f : t.v2_formats) {
+      if (f == schema_name) return &t;
     }
   }
   return nullptr;

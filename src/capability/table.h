@@ -40,6 +40,12 @@ struct Limit {
   std::string instead;  // what to use instead when over the limit
 };
 
+// An upper bound the service enforces (a quota or a limit).
+struct Bound {
+  double max = 0;
+  Citation cite;
+};
+
 struct Capacity {
   double cpu = 0;
   double memory_gb = 0;
@@ -63,6 +69,7 @@ struct Target {
   std::string name;        // "Azure Container Instances"
   std::string short_name;  // "ACI", used in messages
   std::vector<std::string> v1_compute_types;
+  std::vector<std::string> v2_formats;  // schema names of the v2 files that target it
   std::optional<Text> used_for;
   std::optional<Flag> production;
   std::optional<Flag> gpu_web_service;
@@ -73,6 +80,9 @@ struct Target {
   std::optional<Flag> replica_autoscale;
   std::optional<Flag> designer;
   std::optional<Flag> low_priority_vms;
+  std::optional<Flag> batch_compute;  // can run batch deployments
+  std::optional<Flag> real_time;      // can serve real-time (online) endpoints
+  std::map<std::string, Bound> limits;
   std::optional<Text> hardware_acceleration;
   std::optional<Text> reached_through;
   std::optional<Limit> memory_gb;
@@ -85,6 +95,7 @@ struct Detection {
   Regex fpga_vm_size;
   Regex fpga_key;
   Regex fpga_image;
+  Regex functions_packaging;
   std::vector<std::string> node_autoscale_keys;  // folded (see fold_identifier)
   std::vector<std::string> production_segments;  // lower case
 };
@@ -116,6 +127,8 @@ class CapabilityTable {
 
   // The target a v1 `computeType` deploys to (case-insensitive), or nullptr.
   const Target* target_for_v1_compute_type(std::string_view compute_type) const;
+  // The target of a v2 file, by its schema name ("managed-online-deployment").
+  const Target* target_for_v2_format(std::string_view schema_name) const;
   // Every v1 computeType value, in table order.
   std::vector<std::string> v1_compute_types() const;
   // Short names of the targets where `pick` is true, in table order ("AKS").

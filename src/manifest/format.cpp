@@ -1,6 +1,7 @@
 #include "manifest/format.h"
 
 #include "manifest/scalar.h"
+#include "util/regex.h"
 #include "util/text.h"
 
 namespace amlint {
@@ -17,14 +18,46 @@ constexpr SchemaName kSchemas[] = {
     {"managedonlineendpoint", Format::kV2ManagedOnlineEndpoint},
     {"kubernetesonlineendpoint", Format::kV2KubernetesOnlineEndpoint},
     {"batchendpoint", Format::kV2BatchEndpoint},
-    {"batchdeployment", Format::kV2BatchDeployment},
+    {"batchdeployment", Format::kV2ModelBatchDeployment},  // refined by content
     {"modelbatchdeployment", Format::kV2ModelBatchDeployment},
     {"pipelinecomponentbatchdeployment", Format::kV2PipelineComponentBatchDeployment},
-    {"amlcompute", Format::kV2Compute},
-    {"computeinstance", Format::kV2Compute},
-    {"kubernetescompute", Format::kV2Compute},
-    {"vmcompute", Format::kV2Compute},
+    {"amlcompute", Format::kV2AmlCompute},
+    {"computeinstance", Format::kV2ComputeInstance},
+    {"kubernetescompute", Format::kV2KubernetesCompute},
+    {"vmcompute", Format::kV2VirtualMachineCompute},
 };
+
+// Batch-deployment settings that the older CLI read at the root.
+constexpr std::string_view kLegacyBatchSettings[] = {
+    "mini_batch_size", "output_action", "output_file_name", "retry_settings",
+    "error_threshold", "logging_level", "max_concurrency_per_instance", "environment_variables"};
+
+Format batch_deployment_kind(const Node& map) {
+  const auto type = as_text(map.get("type"));
+  if (type && iequals(*type, "pipeline")) return Format::kV2PipelineComponentBatchDeployment;
+  if (type || map.get("settings")) return Format::kV2ModelBatchDeployment;
+  for (std::string_view k : kLegacyBatchSettings) {
+    if (map.get(k) && k != "environment_variables") return Format::kV2LegacyBatchDeployment;
+  }
+  return Format::kV2ModelBatchDeployment;
+}
+
+// Without $schema: a Kubernetes online deployment has `resources` or names a
+// Kubernetes instance type rather than an Azure VM size.
+Format online_deployment_kind(const Node& map) {
+  if (map.get("resources")) return Format::kV2KubernetesOnlineDeployment;
+  const auto type = as_text(map.get("instance_type"));
+  if (type && !starts_with(to_lower(*type), "standard_")) return Format::kV2KubernetesOnlineDeployment;
+  return Format::kV2ManagedOnlineDeployment;
+}
+
+Format compute_kind(std::string_view type) {
+  if (iequals(type, "amlcompute")) return Format::kV2AmlCompute;
+  if (iequals(type, "computeinstance")) return Format::kV2ComputeInstance;
+  if (iequals(type, "kubernetes")) return Format::kV2KubernetesCompute;
+  if (iequals(type, "virtualmachine")) return Format::kV2VirtualMachineCompute;
+  return Format::kV2OtherCompute;
+}
 
 // "https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json "
 // -> "managedonlinedeployment", when the URL is an Azure ML schema.
@@ -49,6 +82,13 @@ bool has_any(const Node& root, std::initializer_list<std::string_view> keys) {
   return false;
 }
 
+Format format_of_schema(const std::string& name) {
+  for (const SchemaName& s : kSchemas) {
+    if (s.name == name) return s.format;
+  }
+  return Format::kV2OtherAsset;
+}
+
 }  // namespace
 
 DetectedFormat detect_format(const Node* root) {
@@ -60,13 +100,12 @@ DetectedFormat detect_format(const Node* root) {
     const std::string name = azureml_schema_name(*schema);
     if (!name.empty()) {
       out.schema = name;
-      out.format = Format::kV2OtherAsset;
-      for (const SchemaName& s : kSchemas) {
-        if (s.name == name) out.format = s.format;
-      }
+      out.format = format_of_schema(name);
+      if (out.format == Format::kV2ModelBatchDeployment) out.format = batch_deployment_kind(map);
       return out;
     }
   }
+  const auto type = as_text(map.get("type"));
   if (map.get("computeType")) {
     out.format = Format::kV1DeploymentConfig;
   } else if (map.get("entryScript")) {
@@ -76,19 +115,90 @@ DetectedFormat detect_format(const Node* root) {
   } else if (has_any(map, {"inference_entry_script", "deployment_compute_target", "create_image"})) {
     out.format = Format::kAmlDeployAction;
   } else if (map.get("endpoint_name")) {
-    out.format = has_any(map, {"compute", "mini_batch_size", "output_action", "settings"})
-                     ? Format::kV2BatchDeployment
-                     : Format::kV2OnlineDeployment;
-  } else if (const auto type = as_text(map.get("type"));
-             type && map.get("name") &&
+    const bool batch = has_any(map, {"compute", "mini_batch_size", "output_action", "settings",
+                                     "retry_settings", "component"});
+    out.format = batch ? batch_deployment_kind(map) : online_deployment_kind(map);
+  } else if (type && map.get("name") &&
              (iequals(*type, "amlcompute") || iequals(*type, "computeinstance") ||
               iequals(*type, "kubernetes") || iequals(*type, "virtualmachine") ||
               iequals(*type, "synapsespark"))) {
-    out.format = Format::kV2Compute;
+    out.format = compute_kind(*type);
   } else if (map.get("name") && has_any(map, {"auth_mode", "traffic", "mirror_traffic"})) {
-    out.format = Format::kV2OnlineEndpoint;
+    const auto auth = as_text(map.get("auth_mode"));
+    if (auth && iequals(*auth, "aad_token") && !map.get("traffic")) {
+      out.format = Format::kV2BatchEndpoint;
+    } else {
+      out.format = map.get("compute") ? Format::kV2KubernetesOnlineEndpoint
+                                      : Format::kV2ManagedOnlineEndpoint;
+    }
   }
   return out;
+}
+
+Format detect_format_from_text(std::string_view text) {
+  static const Regex kSchemaLine("(?m)^\\s*[\"']?\\$schema[\"']?\\s*:\\s*[\"']?([^\"'\\s,]+)");
+  std::string url;
+  if (!kSchemaLine.first_group(text, url)) return Format::kUnknown;
+  const std::string name = azureml_schema_name(url);
+  return name.empty() ? Format::kUnknown : format_of_schema(name);
+}
+
+std::string_view schema_name(Format format) {
+  switch (format) {
+    case Format::kV1DeploymentConfig:
+      return "v1-deployment-config";
+    case Format::kV1InferenceConfig:
+      return "v1-inference-config";
+    case Format::kV2ManagedOnlineDeployment:
+      return "managed-online-deployment";
+    case Format::kV2KubernetesOnlineDeployment:
+      return "kubernetes-online-deployment";
+    case Format::kV2ManagedOnlineEndpoint:
+      return "managed-online-endpoint";
+    case Format::kV2KubernetesOnlineEndpoint:
+      return "kubernetes-online-endpoint";
+    case Format::kV2BatchEndpoint:
+      return "batch-endpoint";
+    case Format::kV2ModelBatchDeployment:
+      return "model-batch-deployment";
+    case Format::kV2PipelineComponentBatchDeployment:
+      return "pipeline-component-batch-deployment";
+    case Format::kV2LegacyBatchDeployment:
+      return "batch-deployment-legacy";
+    case Format::kV2AmlCompute:
+      return "amlcompute";
+    case Format::kV2ComputeInstance:
+      return "compute-instance";
+    case Format::kV2KubernetesCompute:
+      return "kubernetes-compute";
+    case Format::kV2VirtualMachineCompute:
+      return "virtual-machine-compute";
+    case Format::kIotEdgeManifest:
+      return "iot-edge-manifest";
+    case Format::kAmlDeployAction:
+      return "aml-deploy-action";
+    case Format::kUnknown:
+    case Format::kV2OtherCompute:
+    case Format::kV2OtherAsset:
+      break;
+  }
+  return "";
+}
+
+bool is_online_deployment(Format f) {
+  return f == Format::kV2ManagedOnlineDeployment || f == Format::kV2KubernetesOnlineDeployment;
+}
+bool is_online_endpoint(Format f) {
+  return f == Format::kV2ManagedOnlineEndpoint || f == Format::kV2KubernetesOnlineEndpoint;
+}
+bool is_batch_deployment(Format f) {
+  return f == Format::kV2ModelBatchDeployment || f == Format::kV2PipelineComponentBatchDeployment ||
+         f == Format::kV2LegacyBatchDeployment;
+}
+bool is_compute(Format f) {
+  return f == Format::kV2AmlCompute || f == Format::kV2ComputeInstance ||
+         f == Format::kV2KubernetesCompute || f == Format::kV2VirtualMachineCompute ||
+         f == Format::kV2OtherCompute;
 }
 
 std::string_view format_name(Format format) {
@@ -103,24 +213,28 @@ std::string_view format_name(Format format) {
       return "managed online deployment";
     case Format::kV2KubernetesOnlineDeployment:
       return "Kubernetes online deployment";
-    case Format::kV2OnlineDeployment:
-      return "online deployment";
     case Format::kV2ManagedOnlineEndpoint:
       return "managed online endpoint";
     case Format::kV2KubernetesOnlineEndpoint:
       return "Kubernetes online endpoint";
-    case Format::kV2OnlineEndpoint:
-      return "online endpoint";
     case Format::kV2BatchEndpoint:
       return "batch endpoint";
-    case Format::kV2BatchDeployment:
-      return "batch deployment";
     case Format::kV2ModelBatchDeployment:
       return "model batch deployment";
     case Format::kV2PipelineComponentBatchDeployment:
       return "pipeline component batch deployment";
-    case Format::kV2Compute:
-      return "compute";
+    case Format::kV2LegacyBatchDeployment:
+      return "batch deployment (legacy form)";
+    case Format::kV2AmlCompute:
+      return "compute cluster (amlcompute)";
+    case Format::kV2ComputeInstance:
+      return "compute instance";
+    case Format::kV2KubernetesCompute:
+      return "Kubernetes compute";
+    case Format::kV2VirtualMachineCompute:
+      return "virtual machine compute";
+    case Format::kV2OtherCompute:
+      return "attached compute";
     case Format::kV2OtherAsset:
       return "Azure ML v2 file";
     case Format::kIotEdgeManifest:

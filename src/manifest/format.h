@@ -16,16 +16,18 @@ enum class Format {
   // CLI v2
   kV2ManagedOnlineDeployment,
   kV2KubernetesOnlineDeployment,
-  kV2OnlineDeployment,  // no $schema: managed or Kubernetes cannot be told
   kV2ManagedOnlineEndpoint,
   kV2KubernetesOnlineEndpoint,
-  kV2OnlineEndpoint,
   kV2BatchEndpoint,
-  kV2BatchDeployment,
   kV2ModelBatchDeployment,
   kV2PipelineComponentBatchDeployment,
-  kV2Compute,
-  kV2OtherAsset,  // another Azure ML v2 file (a job, an environment, a package ...)
+  kV2LegacyBatchDeployment,  // no `type`, settings at the root (older CLI)
+  kV2AmlCompute,
+  kV2ComputeInstance,
+  kV2KubernetesCompute,
+  kV2VirtualMachineCompute,
+  kV2OtherCompute,  // synapsespark and other attached computes
+  kV2OtherAsset,    // another Azure ML v2 file (a job, an environment, a package ...)
   // Others that carry Azure ML deployments
   kIotEdgeManifest,
   kAmlDeployAction,  // parameter file of the Azure/aml-deploy GitHub Action
@@ -38,11 +40,22 @@ struct DetectedFormat {
 
 DetectedFormat detect_format(const Node* root);
 
+// For a file that does not parse: the format its `$schema:` line names, if any.
+Format detect_format_from_text(std::string_view text);
+
+// The schema under schemas/ that checks a format ("managed-online-deployment"),
+// or "" when amlint has none.
+std::string_view schema_name(Format format);
+
 // "v1 deployment config", "managed online deployment", ...
 std::string_view format_name(Format format);
 
 inline bool is_v1(Format f) {
   return f == Format::kV1DeploymentConfig || f == Format::kV1InferenceConfig;
 }
+bool is_online_deployment(Format f);
+bool is_online_endpoint(Format f);
+bool is_batch_deployment(Format f);
+bool is_compute(Format f);
 
 }  // namespace amlint

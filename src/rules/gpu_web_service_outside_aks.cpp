@@ -46,8 +46,10 @@ class GpuWebServiceOutsideAks final : public Check {
   const RuleInfo& info() const override { return kInfo; }
 
   void check(const Manifest& m, const Context& ctx, Sink& out) const override {
-    const std::string gpu_targets =
-        rules::targets_where(ctx, [](const Target& t) { return t.gpu_web_service && t.gpu_web_service->value; });
+    // v1 configs can only move to targets that v1 deploys to.
+    const std::string gpu_targets = rules::targets_where(ctx, [](const Target& t) {
+      return t.gpu_web_service && t.gpu_web_service->value && !t.v1_compute_types.empty();
+    });
     if (m.format == Format::kV1DeploymentConfig && lacks_gpu(m)) {
       const Node& root = *m.root();
       const Node* resources = root.get("containerResourceRequirements");

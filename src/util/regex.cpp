@@ -22,4 +22,8 @@ bool Regex::full_match(std::string_view text) const {
   return ok() && RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *re_);
 }
 
+bool Regex::first_group(std::string_view text, std::string& group) const {
+  return ok() && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re_, &group);
+}
+
 }  // namespace amlint

@@ -25,6 +25,8 @@ class Regex {
   bool search(std::string_view text) const;
   // True when the pattern matches all of `text`.
   bool full_match(std::string_view text) const;
+  // Searches `text`; on a match stores the first capturing group in `group`.
+  bool first_group(std::string_view text, std::string& group) const;
 
  private:
   std::string pattern_;

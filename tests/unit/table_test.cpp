@@ -29,6 +29,7 @@ detection:
   fpga_vm_size: 'pb'
   fpga_key: 'fpga'
   fpga_image: 'fpga'
+  functions_packaging: '^function_'
   node_autoscale_keys: [minCount]
   production_segments: [prod]
 lifecycle:
@@ -40,7 +41,10 @@ TEST(CapabilityTable, BuiltInTableLoadsWithEveryTarget) {
   std::vector<std::string> ids;
   for (const Target& target : t.targets()) ids.push_back(target.id);
   EXPECT_EQ(ids, (std::vector<std::string>{"local", "compute_instance", "aks", "aci", "compute_cluster",
-                                           "functions", "iot_edge", "data_box_edge"}));
+                                           "functions", "iot_edge", "data_box_edge", "managed_online",
+                                           "kubernetes", "batch_endpoint", "virtual_machine"}));
+  EXPECT_EQ(t.target_for_v2_format("managed-online-deployment")->limits.at("request_timeout_ms").max, 180000);
+  EXPECT_EQ(t.target_for_v2_format("amlcompute")->id, "compute_cluster");
   EXPECT_EQ(t.facts().size(), 14U);
   const Target* aci = t.target_for_v1_compute_type("ACI");
   ASSERT_NE(aci, nullptr);

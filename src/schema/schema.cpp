@@ -1,0 +1,264 @@
+#include "schema/schema.h"
+
+#include <algorithm>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+
+#include "data/embedded.h"
+#include "manifest/loader.h"
+#include "manifest/scalar.h"
+#include "util/text.h"
+
+namespace amlint::schema {
+
+const Schema& Schema::resolved() const {
+  const Schema* s = this;
+  for (int hops = 0; s->ref && hops < 32; ++hops) s = s->ref;
+  return *s;
+}
+
+const Schema* Schema::property(std::string_view name) const {
+  for (const auto& [key, value] : properties) {
+    if (key == name) return value;
+  }
+  return nullptr;
+}
+
+// Turns the JSON tree of a schema file into Schema objects, reporting what it
+// does not understand (an unknown keyword would silently check nothing).
+class Compiler {
+ public:
+  Compiler(SchemaFile& file, std::vector<CompileError>& errors) : file_(file), errors_(errors) {}
+
+  bool run(const Node& root) {
+    if (const Node* defs = root.get("$defs")) {
+      if (!defs->is_map()) error(*defs, "$defs must be an object");
+      for (const MapEntry& e : defs->resolved().entries) {
+        defs_[e.key->resolved().text] = &file_.schemas_.emplace_back();
+      }
+      for (const MapEntry& e : defs->resolved().entries) {
+        compile_into(*defs_[e.key->resolved().text], *e.value);
+      }
+    }
+    Schema& top = file_.schemas_.emplace_back();
+    compile_into(top, root);
+    file_.root_ = &top;
+    std::set<const Schema*> seen;
+    index(top, "", seen);
+    return errors_.empty();
+  }
+
+ private:
+  void error(const Node& at, std::string message) {
+    errors_.push_back(CompileError{file_.source_->position(at.range.begin), std::move(message)});
+  }
+
+  std::optional<double> number(const Node& n, const char* what) {
+    const auto v = as_number(&n);
+    if (!v || n.is_quoted()) error(n, std::string(what) + " must be a number");
+    return v;
+  }
+
+  std::optional<std::size_t> count(const Node& n, const char* what) {
+    const auto v = as_number(&n);
+    if (!v || n.is_quoted() || *v < 0) {
+      error(n, std::string(what) + " must be a non-negative integer");
+      return std::nullopt;
+    }
+    return static_cast<std::size_t>(*v);
+  }
+
+  std::string text(const Node& n, const char* what) {
+    const auto t = as_text(&n);
+    if (!t || !n.is_quoted()) error(n, std::string(what) + " must be a string");
+    return t ? std::string(*t) : std::string();
+  }
+
+  std::uint8_t type_bit(const Node& n) {
+    static const std::pair<const char*, std::uint8_t> kTypes[] = {
+        {"null", kNullBit},     {"boolean", kBooleanBit}, {"integer", kIntegerBit},
+        {"number", kNumberBit}, {"string", kStringBit},   {"array", kArrayBit},
+        {"object", kObjectBit}};
+    for (const auto& [name, bit] : kTypes) {
+      if (as_text(&n) == std::string_view(name)) return bit;
+    }
+    error(n, "unknown type " + quote(as_text(&n).value_or("?")));
+    return 0;
+  }
+
+  Schema* sub(const Node& n) {
+    Schema& s = file_.schemas_.emplace_back();
+    compile_into(s, n);
+    return &s;
+  }
+
+  void compile_into(Schema& s, const Node& node) {
+    if (node.is_scalar() && as_bool(&node)) {  // `true` accepts anything, `false` nothing
+      if (!*as_bool(&node)) s.types = 0;
+      return;
+    }
+    if (!node.is_map()) {
+      error(node, "a schema must be an object or a boolean");
+      return;
+    }
+    for (const MapEntry& e : node.resolved().entries) {
+      const std::string& k = e.key->resolved().text;
+      const Node& v = e.value->resolved();
+      if (k == "type") {
+        s.types = 0;
+        if (v.kind == NodeKind::kSeq) {
+          for (const Node* t : v.items) s.types |= type_bit(*t);
+        } else {
+          s.types = type_bit(v);
+        }
+        if (s.types & kNumberBit) s.types |= kIntegerBit;
+      } else if (k == "properties") {
+        if (!v.is_map()) error(v, "properties must be an object");
+        for (const MapEntry& p : v.entries) {
+          s.properties.emplace_back(p.key->resolved().text, sub(*p.value));
+        }
+      } else if (k == "additionalProperties") {
+        if (const auto b = as_bool(&v)) {
+          s.additional_allowed = *b;
+        } else {
+          s.additional = sub(v);
+        }
+      } else if (k == "patternProperties") {
+        for (const MapEntry& p : v.entries) {
+          Regex re(p.key->resolved().text);
+          if (!re.ok()) error(*p.key, "pattern is not valid RE2: " + re.error());
+          s.pattern_properties.emplace_back(std::move(re), sub(*p.value));
+        }
+      } else if (k == "required") {
+        for (const Node* r : v.items) s.required.push_back(text(*r, "required item"));
+      } else if (k == "enum") {
+        for (const Node* item : v.items) s.enum_values.push_back(&item->resolved());
+      } else if (k == "const") {
+        s.const_value = &v;
+      } else if (k == "pattern") {
+        s.pattern.emplace(text(v, "pattern"));
+        if (!s.pattern->ok()) error(v, "pattern is not valid RE2: " + s.pattern->error());
+      } else if (k == "minimum") {
+        s.minimum = number(v, "minimum");
+      } else if (k == "maximum") {
+        s.maximum = number(v, "maximum");
+      } else if (k == "exclusiveMinimum") {
+        s.exclusive_minimum = number(v, "exclusiveMinimum");
+      } else if (k == "exclusiveMaximum") {
+        s.exclusive_maximum = number(v, "exclusiveMaximum");
+      } else if (k == "minLength") {
+        s.min_length = count(v, "minLength");
+      } else if (k == "maxLength") {
+        s.max_length = count(v, "maxLength");
+      } else if (k == "minItems") {
+        s.min_items = count(v, "minItems");
+      } else if (k == "maxItems") {
+        s.max_items = count(v, "maxItems");
+      } else if (k == "items") {
+        s.items = sub(v);
+      } else if (k == "anyOf") {
+        for (const Node* branch : v.items) s.any_of.push_back(sub(*branch));
+      } else if (k == "$ref") {
+        const std::string ref = text(v, "$ref");
+        const std::string prefix = "#/$defs/";
+        const auto it = starts_with(ref, prefix) ? defs_.find(ref.substr(prefix.size())) : defs_.end();
+        if (it == defs_.end()) {
+          error(v, "$ref must name an entry of this file's $defs: " + quote(ref));
+        } else {
+          s.ref = it->second;
+        }
+      } else if (k == "description") {
+        s.description = text(v, "description");
+      } else if (k == "deprecated") {
+        s.deprecated = as_bool(&v).value_or(false);
+      } else if (k == "x-amlint-case-insensitive") {
+        s.case_insensitive = as_bool(&v).value_or(false);
+      } else if (k == "x-amlint-targets") {
+        for (const Node* t : v.items) s.targets.push_back(to_lower(text(*t, "x-amlint-targets item")));
+      } else if (k == "x-amlint-misplaced") {
+        for (const MapEntry& m : v.entries) {
+          s.misplaced[m.key->resolved().text] = text(*m.value, "x-amlint-misplaced value");
+        }
+      } else if (k == "x-amlint-rule") {
+        s.rule = text(v, "x-amlint-rule");
+      } else if (k == "x-amlint-message") {
+        s.message = text(v, "x-amlint-message");
+      } else if (k == "x-amlint-hint") {
+        s.hint = text(v, "x-amlint-hint");
+      } else if (k == "x-amlint-path") {
+        PathSpec spec;
+        if (const Node* kind = v.get("kind")) spec.kind = text(*kind, "x-amlint-path.kind");
+        if (const Node* rel = v.get("relative_to")) spec.relative_to = text(*rel, "x-amlint-path.relative_to");
+        if (spec.kind != "file" && spec.kind != "dir" && spec.kind != "any") {
+          error(v, "x-amlint-path.kind must be file, dir or any");
+        }
+        s.path = spec;
+      } else if (k == "$schema" || k == "$id" || k == "$defs" || k == "title" || k == "default" ||
+                 k == "examples" || k == "$comment") {
+        // Annotations (and $defs, compiled first).
+      } else {
+        error(*e.key, "amlint's validator does not support the keyword " + quote(k));
+      }
+    }
+  }
+
+  // Records where each property name is defined, as the instance pointer of
+  // its object ("" for the document root).
+  void index(const Schema& schema, const std::string& at, std::set<const Schema*>& seen) {
+    const Schema& s = schema.resolved();
+    if (!seen.insert(&s).second) return;
+    for (const auto& [name, child] : s.properties) {
+      file_.index_.emplace(name, at);
+      index(*child, at + "/" + name, seen);
+    }
+    if (s.items) index(*s.items, at + "/0", seen);
+    for (const Schema* branch : s.any_of) index(*branch, at, seen);
+    if (s.additional) index(*s.additional, at + "/*", seen);
+  }
+
+  SchemaFile& file_;
+  std::vector<CompileError>& errors_;
+  std::map<std::string, Schema*> defs_;
+};
+
+std::unique_ptr<SchemaFile> compile(const std::string& name, std::string text,
+                                    std::vector<CompileError>& errors) {
+  auto file = std::make_unique<SchemaFile>();
+  file->name_ = name;
+  file->source_ = std::make_unique<SourceFile>(name, "", std::move(text));
+  LoadResult loaded = load_source(*file->source_, Syntax::kJson, Limits{});
+  for (const Problem& p : loaded.problems) {
+    errors.push_back(CompileError{file->source_->position(p.range.begin), p.message});
+  }
+  if (!errors.empty()) return nullptr;
+  if (loaded.documents.size() != 1) {
+    errors.push_back(CompileError{Pos{}, "a schema file holds one JSON document"});
+    return nullptr;
+  }
+  file->documents_ = std::move(loaded.documents);
+  Compiler compiler(*file, errors);
+  if (!compiler.run(*file->documents_.front()->root())) return nullptr;
+  return file;
+}
+
+const SchemaFile* builtin(std::string_view name) {
+  static std::map<std::string, std::unique_ptr<SchemaFile>, std::less<>> cache;
+  static std::mutex mutex;
+  const std::lock_guard<std::mutex> lock(mutex);
+  auto it = cache.find(name);
+  if (it != cache.end()) return it->second.get();
+  std::unique_ptr<SchemaFile> compiled;
+  const std::string file = "schemas/" + std::string(name) + ".schema.json";
+  if (const auto data = embedded_file(file)) {
+    std::vector<CompileError> errors;
+    compiled = compile(file, std::string(*data), errors);
+    if (!compiled) {
+      throw std::logic_error("built-in " + file + ":" + std::to_string(errors.front().pos.line) + ":" +
+                             std::to_string(errors.front().pos.column) + ": " + errors.front().message);
+    }
+  }
+  return cache.emplace(std::string(name), std::move(compiled)).first->second.get();
+}
+
+}  // namespace amlint::schema

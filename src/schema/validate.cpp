@@ -1,0 +1,367 @@
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "manifest/scalar.h"
+#include "schema/schema.h"
+#include "util/text.h"
+
+namespace amlint::schema {
+namespace {
+
+std::uint8_t bit_of(YamlType t, const Node& n) {
+  switch (t) {
+    case YamlType::kNull:
+      return kNullBit;
+    case YamlType::kBool:
+      return kBooleanBit;
+    case YamlType::kInt:
+      return kIntegerBit;
+    case YamlType::kFloat: {
+      // A float with no fraction is a JSON Schema integer too (1.0).
+      const auto v = as_number(&n);
+      const bool whole = v && std::floor(*v) == *v;
+      return static_cast<std::uint8_t>(whole ? kNumberBit | kIntegerBit : kNumberBit);
+    }
+    case YamlType::kString:
+      return kStringBit;
+    case YamlType::kMap:
+      return kObjectBit;
+    case YamlType::kSeq:
+      return kArrayBit;
+  }
+  return 0;
+}
+
+std::string expected_types(std::uint8_t types) {
+  std::vector<std::string> names;
+  if (types & kObjectBit) names.emplace_back("a mapping");
+  if (types & kArrayBit) names.emplace_back("a list");
+  if (types & kStringBit) names.emplace_back("a string");
+  if (types & kNumberBit) {
+    names.emplace_back("a number");
+  } else if (types & kIntegerBit) {
+    names.emplace_back("an integer");
+  }
+  if (types & kBooleanBit) names.emplace_back("a boolean");
+  if (types & kNullBit) names.emplace_back("null");
+  return join_or(names);
+}
+
+// Words of an identifier, lower case and crudely stemmed, sorted:
+// "enableAppInsights" and "appInsightsEnabled" both give {app, enable, insight}.
+std::vector<std::string> words(std::string_view id) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (cur.size() > 3 && (cur.back() == 's' || cur.back() == 'd')) cur.pop_back();
+    if (!cur.empty()) out.push_back(cur);
+    cur.clear();
+  };
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const char c = id[i];
+    if (c == '_' || c == '-' || c == '.' || c == ' ') {
+      flush();
+      continue;
+    }
+    if (std::isupper(static_cast<unsigned char>(c)) && !cur.empty() &&
+        !std::isupper(static_cast<unsigned char>(id[i - 1]))) {
+      flush();
+    }
+    cur.push_back(ascii_lower(c));
+  }
+  flush();
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string pointer_name(const std::string& pointer) {
+  return pointer.empty() ? std::string("the top level") : pointer.substr(1);
+}
+
+class Validator {
+ public:
+  Validator(const SchemaFile& file, const ValidateOptions& options) : file_(file), options_(options) {}
+
+  void run(const Node& root) { check(file_.root(), root, nullptr, ""); }
+  std::vector<Violation> take() { return std::move(out_); }
+
+ private:
+  void add(ViolationKind kind, const Node& at, std::string message, const std::string& rule = "") {
+    out_.push_back(Violation{kind, &at, std::move(message), rule});
+  }
+
+  // `key` is the key node this value hangs from (nullptr at the root or in a
+  // list); `where` is the instance pointer of the value.
+  void check(const Schema& schema, const Node& node, const Node* key, const std::string& where) {
+    const Schema& s = schema.resolved();
+    const Node& n = node.resolved();
+    const YamlType type = pyyaml_type(n);
+    if (!s.any_of.empty()) {
+      const std::uint8_t bits = bit_of(type, n);
+      std::uint8_t all = 0;
+      for (const Schema* branch : s.any_of) {
+        all |= branch->resolved().types;
+        if (branch->resolved().types & bits) {
+          check(*branch, node, key, where);
+          return;
+        }
+      }
+      wrong_type(all, node, key, type);
+      return;
+    }
+    if (!(s.types & bit_of(type, n))) {
+      wrong_type(s.types, node, key, type);
+      return;
+    }
+    if (type == YamlType::kBool && n.kind == NodeKind::kScalar && is_yaml11_only_bool(n.text) &&
+        !n.is_quoted()) {
+      add(ViolationKind::kWrongType, node,
+          label(key) + " '" + n.text + "' is a boolean only to YAML 1.1 readers such as az ml's (YAML 1.2 "
+          "tools read a string); write " + (*as_bool(&n) ? "true" : "false"));
+    }
+    check_value(s, node, key, type);
+    if (type == YamlType::kMap) check_object(s, n, key, where);
+    if (type == YamlType::kSeq) check_array(s, n, key, where);
+  }
+
+  std::string label(const Node* key) const {
+    return key ? std::string(key->resolved().text) + ":" : std::string("the value");
+  }
+
+  std::string shown(const Node& n) const {
+    const Node& r = n.resolved();
+    if (r.kind == NodeKind::kScalar) return r.is_quoted() ? quote(r.text) : r.text;
+    if (r.kind == NodeKind::kNull) return "null";
+    return r.kind == NodeKind::kMap ? "a mapping" : "a list";
+  }
+
+  void wrong_type(std::uint8_t expected, const Node& node, const Node* key, YamlType actual) {
+    const Node& n = node.resolved();
+    const std::string head = label(key) + " " + shown(n);
+    std::string message;
+    const bool wants_number = expected & (kNumberBit | kIntegerBit);
+    if (actual == YamlType::kString && n.is_quoted() && wants_number && as_number(&n)) {
+      message = head + " is a string because it is quoted; write " + n.text + " without quotes";
+    } else if (actual == YamlType::kString && n.is_quoted() && (expected & kBooleanBit) && as_bool(&n)) {
+      message = head + " is a string because it is quoted; write " + to_lower(n.text) + " without quotes";
+    } else if (actual == YamlType::kString && wants_number && as_number(&n)) {
+      message = head + " is a string to az ml (YAML 1.1 numbers with an exponent need a dot and a sign, "
+                       "as in 1.0e+3); write the number out";
+    } else if (actual == YamlType::kBool && (expected & kStringBit) && is_yaml11_only_bool(n.text)) {
+      message = head + " is read as a boolean by az ml (YAML 1.1); quote it if you mean the word";
+    } else {
+      message = head + " is " + std::string(yaml_type_name(actual)) + ", but must be " +
+                expected_types(expected);
+    }
+    add(ViolationKind::kWrongType, node, message);
+  }
+
+  bool equals(const Node& a, const Node& b, bool case_insensitive) const {
+    if (a.kind != b.kind) {
+      // YAML null and JSON null, numbers written differently: compare values.
+      const auto x = as_number(&a), y = as_number(&b);
+      return x && y && *x == *y && !a.is_quoted() && !b.is_quoted();
+    }
+    if (a.kind == NodeKind::kNull) return true;
+    if (a.kind != NodeKind::kScalar) return false;
+    if (!a.is_quoted() && !b.is_quoted()) {
+      const auto x = as_number(&a), y = as_number(&b);
+      if (x && y) return *x == *y;
+    }
+    return case_insensitive ? iequals(a.text, b.text) : a.text == b.text;
+  }
+
+  void check_value(const Schema& s, const Node& node, const Node* key, YamlType type) {
+    const Node& n = node.resolved();
+    const std::string head = label(key) + " " + shown(n);
+    const std::string extra = s.message.empty() ? "" : "; " + s.message;
+    if (!s.enum_values.empty()) {
+      const bool found = std::any_of(s.enum_values.begin(), s.enum_values.end(),
+                                     [&](const Node* v) { return equals(n, *v, s.case_insensitive); });
+      if (!found) {
+        std::vector<std::string> names;
+        for (const Node* v : s.enum_values) names.push_back(v->kind == NodeKind::kNull ? "null" : v->text);
+        std::string message = head + " is not one of " + join_or(names);
+        if (n.kind == NodeKind::kScalar) {
+          std::vector<std::string> near = closest_matches(n.text, names);
+          for (std::string& m : near) m = "'" + m + "'";
+          if (!near.empty()) message += "; did you mean " + join_or(near) + "?";
+        }
+        add(ViolationKind::kInvalidValue, node, message + extra, s.rule);
+        return;
+      }
+    }
+    if (s.const_value && !equals(n, *s.const_value, s.case_insensitive)) {
+      add(ViolationKind::kInvalidValue, node, head + " must be " + shown(*s.const_value) + extra, s.rule);
+      return;
+    }
+    if (type == YamlType::kString) {
+      const int length = count_code_points(n.text);
+      if (s.min_length && static_cast<std::size_t>(length) < *s.min_length) {
+        add(ViolationKind::kInvalidValue, node,
+            head + " is shorter than " + std::to_string(*s.min_length) + " characters" + extra, s.rule);
+      } else if (s.max_length && static_cast<std::size_t>(length) > *s.max_length) {
+        add(ViolationKind::kInvalidValue, node,
+            head + " is longer than " + std::to_string(*s.max_length) + " characters" + extra, s.rule);
+      } else if (s.pattern && !s.pattern->search(n.text)) {
+        add(ViolationKind::kInvalidValue, node,
+            head + (s.message.empty() ? " does not match " + s.pattern->pattern() : " is invalid" + extra),
+            s.rule);
+      }
+    }
+    if (type == YamlType::kInt || type == YamlType::kFloat) {
+      const auto v = as_number(&n);
+      if (!v) return;
+      if (s.minimum && *v < *s.minimum) {
+        add(ViolationKind::kInvalidValue, node,
+            head + " is below the minimum of " + format_number(*s.minimum) + extra, s.rule);
+      } else if (s.exclusive_minimum && *v <= *s.exclusive_minimum) {
+        add(ViolationKind::kInvalidValue, node,
+            head + " must be greater than " + format_number(*s.exclusive_minimum) + extra, s.rule);
+      } else if (s.maximum && *v > *s.maximum) {
+        add(ViolationKind::kInvalidValue, node,
+            head + " is above the maximum of " + format_number(*s.maximum) + extra, s.rule);
+      } else if (s.exclusive_maximum && *v >= *s.exclusive_maximum) {
+        add(ViolationKind::kInvalidValue, node,
+            head + " must be less than " + format_number(*s.exclusive_maximum) + extra, s.rule);
+      }
+    }
+  }
+
+  const Schema* schema_for_key(const Schema& s, const std::string& name) const {
+    if (const Schema* p = s.property(name)) return p;
+    for (const auto& [re, sub] : s.pattern_properties) {
+      if (re.search(name)) return sub;
+    }
+    if (s.additional) return s.additional;
+    return nullptr;
+  }
+
+  std::string suggestion(const Schema& s, const std::string& name, const std::string& where) const {
+    if (const auto it = s.misplaced.find(name); it != s.misplaced.end()) {
+      return "; did you mean " + it->second + "?";
+    }
+    std::vector<std::string> candidates;
+    for (const auto& [k, v] : s.properties) candidates.push_back(k);
+    for (const std::string& c : candidates) {
+      if (fold_identifier(c) == fold_identifier(name)) return "; did you mean '" + c + "'?";
+    }
+    const std::vector<std::string> name_words = words(name);
+    for (const std::string& c : candidates) {
+      if (words(c) == name_words) return "; did you mean '" + c + "'?";
+    }
+    std::vector<std::string> near = closest_matches(name, candidates);
+    if (!near.empty()) {
+      for (std::string& m : near) m = "'" + m + "'";
+      return "; did you mean " + join_or(near) + "?";
+    }
+    // The key exists, but in another object of this format.
+    for (const auto& [defined, at] : file_.property_index()) {
+      if (at != where && fold_identifier(defined) == fold_identifier(name) &&
+          at.find("/*") == std::string::npos) {
+        return "; '" + defined + "' belongs " + (at.empty() ? "at the top level" : "under " + at.substr(1));
+      }
+    }
+    return "";
+  }
+
+  void check_object(const Schema& s, const Node& n, const Node* key, const std::string& where) {
+    for (const MapEntry& e : n.entries) {
+      const Node& k = e.key->resolved();
+      if (k.kind != NodeKind::kScalar) continue;  // reported by the loader
+      const std::string& name = k.text;
+      const Schema* sub = schema_for_key(s, name);
+      if (!sub) {
+        if (!s.additional_allowed) {
+          std::string message = "unknown key '" + name + "'";
+          if (!where.empty()) message += " in " + pointer_name(where);
+          if (!options_.unknown_key_note.empty()) message += " (" + options_.unknown_key_note + ")";
+          add(ViolationKind::kUnknownKey, *e.key, message + suggestion(s, name, where));
+        }
+        continue;
+      }
+      const Schema& r = sub->resolved();
+      if (!r.targets.empty() && !options_.compute_type.empty() &&
+          std::find(r.targets.begin(), r.targets.end(), to_lower(options_.compute_type)) == r.targets.end()) {
+        std::string message = "'" + name + "' is read only for computeType " + join_or(r.targets) +
+                              "; az ml ignores it for " + options_.compute_type;
+        if (!r.hint.empty()) message += ": " + r.hint;
+        add(ViolationKind::kIgnoredByTarget, *e.key, message);
+        continue;
+      }
+      check(*sub, *e.value, e.key, where + "/" + name);
+    }
+    for (const std::string& required : s.required) {
+      if (n.get(required)) continue;
+      std::string message = "missing required key '" + required + "'";
+      if (!where.empty()) message += " in " + pointer_name(where);
+      if (!options_.format_label.empty() && where.empty()) message += " of " + options_.format_label;
+      add(ViolationKind::kMissingRequired, key ? *key : first_key_or(n), message);
+    }
+  }
+
+  static const Node& first_key_or(const Node& map) {
+    return map.entries.empty() ? map : *map.entries.front().key;
+  }
+
+  void check_array(const Schema& s, const Node& n, const Node* key, const std::string& where) {
+    const std::string head = label(key);
+    if (s.min_items && n.items.size() < *s.min_items) {
+      add(ViolationKind::kInvalidValue, key ? *key : n,
+          head + " needs at least " + std::to_string(*s.min_items) + " items", s.rule);
+    }
+    if (s.max_items && n.items.size() > *s.max_items) {
+      add(ViolationKind::kInvalidValue, key ? *key : n,
+          head + " takes at most " + std::to_string(*s.max_items) + " items", s.rule);
+    }
+    if (!s.items) return;
+    for (const Node* item : n.items) check(*s.items, *item, nullptr, where + "/" + std::to_string(item->index));
+  }
+
+  const SchemaFile& file_;
+  const ValidateOptions& options_;
+  std::vector<Violation> out_;
+};
+
+void collect_paths(const Schema& schema, const Node& node, std::vector<PathValue>& out, int depth) {
+  if (depth > 64) return;
+  const Schema& s = schema.resolved();
+  const Node& n = node.resolved();
+  if (!s.any_of.empty()) {
+    const std::uint8_t bits = bit_of(pyyaml_type(n), n);
+    for (const Schema* branch : s.any_of) {
+      if (branch->resolved().types & bits) {
+        collect_paths(*branch, node, out, depth + 1);
+        return;
+      }
+    }
+    return;
+  }
+  if (s.path && n.kind == NodeKind::kScalar && n.is_scalar()) out.push_back(PathValue{&node, *s.path});
+  if (n.kind == NodeKind::kMap) {
+    for (const MapEntry& e : n.entries) {
+      const Node& k = e.key->resolved();
+      if (k.kind != NodeKind::kScalar) continue;
+      if (const Schema* sub = s.property(k.text)) collect_paths(*sub, *e.value, out, depth + 1);
+    }
+  } else if (n.kind == NodeKind::kSeq && s.items) {
+    for (const Node* item : n.items) collect_paths(*s.items, *item, out, depth + 1);
+  }
+}
+
+}  // namespace
+
+std::vector<Violation> validate(const SchemaFile& file, const Node& root, const ValidateOptions& options) {
+  Validator v(file, options);
+  v.run(root);
+  return v.take();
+}
+
+std::vector<PathValue> local_paths(const SchemaFile& file, const Node& root) {
+  std::vector<PathValue> out;
+  collect_paths(file.root(), root, out, 0);
+  return out;
+}
+
+}  // namespace amlint::schema
