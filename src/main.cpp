@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iomanip>
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -32,6 +33,7 @@ struct CheckOptions {
   std::string stdin_filename;
   std::string model;
   std::string targets;
+  std::vector<std::string> ignore;
   bool quiet = false;
 };
 
@@ -46,6 +48,9 @@ void add_check_options(CLI::App& app, CheckOptions& o) {
   app.add_option("--stdin-filename", o.stdin_filename, "Path to show (and pair by) for '-'");
   app.add_option("--model", o.model, "Model file or directory that the v1 deployment configs serve");
   app.add_option("--targets", o.targets, "Use this capability table instead of the built-in one");
+  app.add_option("--ignore", o.ignore,
+                 "Rules not to run: ids, slugs or id prefixes, comma-separated (e.g. AML402,AML5)")
+      ->delimiter(',');
   app.add_flag("-q,--quiet", o.quiet, "Do not print the summary on standard error");
 }
 
@@ -90,6 +95,12 @@ int run_check(const CheckOptions& o) {
   options.stdin_filename = o.stdin_filename;
   if (!o.model.empty()) options.model_path = o.model;
   options.today = today_utc();
+  for (const std::string& pattern : o.ignore) {
+    const bool known = std::any_of(all_rules().begin(), all_rules().end(),
+                                   [&](const RuleInfo* r) { return rule_matches(*r, {pattern}); });
+    if (!known) throw UsageError("--ignore: no rule matches '" + pattern + "' (amlint rules lists them)");
+  }
+  options.ignore = o.ignore;
   std::unique_ptr<CapabilityTable> table;
   if (!o.targets.empty()) {
     table = load_table(o.targets);

@@ -41,7 +41,10 @@ void check_golden(const std::string& name, const std::string& actual) {
 }
 
 TEST(Corpus, FindingsAreExactlyTheRecordedOnes) {
-  const LintReport report = lint_paths({kCorpus.string()});
+  // AML601 is off: the copies are flattened into one folder per repository,
+  // so the relative paths they name (model/, ../model-1/...) are not beside
+  // them as they are in their repositories.
+  const LintReport report = lint_paths({kCorpus.string()}, {"--ignore", "AML601"});
   ASSERT_TRUE(report.internal_errors.empty()) << report.internal_errors.front();
   EXPECT_GE(report.files.size(), 80U);
   std::string actual;

@@ -31,7 +31,7 @@ class TableReader {
   std::unique_ptr<CapabilityTable> read(const Node* root) {
     auto table = std::make_unique<CapabilityTable>();
     if (!expect_map(root, "the table")) return nullptr;
-    check_keys(*root, {"schema_version", "source", "facts", "targets", "detection", "lifecycle"},
+    check_keys(*root, {"schema_version", "source", "facts", "targets", "detection", "sizing", "lifecycle"},
                "the table");
     const Node* version = required(*root, "schema_version");
     if (version && as_number(version) != 1.0) error(version, "schema_version must be 1");
@@ -57,6 +57,15 @@ class TableReader {
     }
     if (const Node* d = required(*root, "detection")) table->detection_ = read_detection(d);
     if (const Node* l = required(*root, "lifecycle")) table->lifecycle_ = read_lifecycle(l);
+    if (const Node* z = root->get("sizing"); z && expect_map(z, "sizing")) {
+      check_keys(*z, {"model_ram_headroom"}, "sizing");
+      if (const Node* h = z->get("model_ram_headroom"); h && expect_map(h, "sizing.model_ram_headroom")) {
+        check_keys(*h, {"value", "fact", "source"}, "sizing.model_ram_headroom");
+        table->sizing_.model_ram_headroom =
+            number(required(*h, "value"), "sizing.model_ram_headroom.value").value_or(1);
+        table->sizing_.cite = citation(*h, "sizing.model_ram_headroom");
+      }
+    }
     if (!errors_.empty()) return nullptr;
     return table;
   }
@@ -236,8 +245,9 @@ class TableReader {
       for (const MapEntry& e : limits->resolved().entries) {
         const std::string lw = w + ".limits." + e.key->resolved().text;
         if (!expect_map(e.value, lw)) continue;
-        check_keys(*e.value, {"max", "fact", "source"}, lw);
+        check_keys(*e.value, {"min", "max", "fact", "source"}, lw);
         Bound b;
+        if (const Node* min = e.value->get("min")) b.min = number(min, lw + ".min");
         b.max = number(required(*e.value, "max"), lw + ".max").value_or(0);
         b.cite = citation(*e.value, lw);
         t.limits[e.key->resolved().text] = b;
@@ -262,9 +272,10 @@ class TableReader {
     Detection d;
     if (!expect_map(node, "detection")) return d;
     check_keys(*node,
-               {"gpu_image", "fpga_vm_size", "fpga_key", "fpga_image", "functions_packaging",
+               {"gpu_vm_size", "gpu_image", "fpga_vm_size", "fpga_key", "fpga_image", "functions_packaging",
                 "node_autoscale_keys", "production_segments"},
                "detection");
+    d.gpu_vm_size = pattern(*node, "gpu_vm_size");
     d.gpu_image = pattern(*node, "gpu_image");
     d.fpga_vm_size = pattern(*node, "fpga_vm_size");
     d.fpga_key = pattern(*node, "fpga_key");

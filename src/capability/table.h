@@ -42,6 +42,7 @@ struct Limit {
 
 // An upper bound the service enforces (a quota or a limit).
 struct Bound {
+  std::optional<double> min;
   double max = 0;
   Citation cite;
 };
@@ -91,6 +92,7 @@ struct Target {
 };
 
 struct Detection {
+  Regex gpu_vm_size;
   Regex gpu_image;
   Regex fpga_vm_size;
   Regex fpga_key;
@@ -98,6 +100,11 @@ struct Detection {
   Regex functions_packaging;
   std::vector<std::string> node_autoscale_keys;  // folded (see fold_identifier)
   std::vector<std::string> production_segments;  // lower case
+};
+
+struct Sizing {
+  double model_ram_headroom = 1;  // factor on the model's size
+  Citation cite;
 };
 
 struct Lifecycle {
@@ -124,6 +131,7 @@ class CapabilityTable {
   const std::map<std::string, std::string>& facts() const { return facts_; }
   const Detection& detection() const { return detection_; }
   const Lifecycle& lifecycle() const { return lifecycle_; }
+  const Sizing& sizing() const { return sizing_; }
 
   // The target a v1 `computeType` deploys to (case-insensitive), or nullptr.
   const Target* target_for_v1_compute_type(std::string_view compute_type) const;
@@ -147,6 +155,7 @@ class CapabilityTable {
   std::vector<Target> targets_;
   Detection detection_;
   Lifecycle lifecycle_;
+  Sizing sizing_;
 };
 
 }  // namespace amlint

@@ -79,12 +79,17 @@ class Run {
     }
     for (const InputFile& input : collect_inputs()) lint_file(input);
     load_pairing_siblings();
+    project_->index();
 
     const Context ctx{table_, *project_, model, options_.today};
+    std::vector<const Check*> checks;
+    for (const auto& check : all_checks()) {
+      if (!rule_matches(check->info(), options_.ignore)) checks.push_back(check.get());
+    }
     Sink sink;
     for (const Manifest& m : project_->manifests()) {
       try {
-        for (const auto& check : all_checks()) check->check(m, ctx, sink);
+        for (const Check* check : checks) check->check(m, ctx, sink);
       } catch (const std::exception& e) {
         internal_errors_.push_back(m.file->path() + ": " + e.what());
       }
@@ -277,6 +282,7 @@ class Run {
   // A cross-file finding whose primary location is in a file that was only
   // read for pairing moves to its related location in a linted file.
   void keep(Finding f) {
+    if (rule_matches(*f.rule, options_.ignore)) return;
     if (!is_linted(f.location.file)) {
       auto it = std::find_if(f.related.begin(), f.related.end(),
                              [&](const Related& r) { return is_linted(r.location.file); });
@@ -288,7 +294,28 @@ class Run {
     findings_.push_back(std::move(f));
   }
 
+  // An unknown-key or ignored-key finding says less than a capability rule
+  // (AML1xx-AML3xx) on the same line: `enableClusterAutoscaler` is AML302, not
+  // "unknown key" too.
+  void drop_structure_findings_explained_elsewhere() {
+    auto is_capability = [](const Finding& f) {
+      return f.rule->id[3] == '1' || f.rule->id[3] == '2' || f.rule->id[3] == '3';
+    };
+    auto is_generic = [](const Finding& f) { return f.rule->id == "AML501" || f.rule->id == "AML505"; };
+    std::set<std::pair<const SourceFile*, int>> explained;
+    for (const Finding& f : findings_) {
+      if (is_capability(f)) explained.emplace(f.location.file, f.location.begin().line);
+    }
+    findings_.erase(std::remove_if(findings_.begin(), findings_.end(),
+                                   [&](const Finding& f) {
+                                     return is_generic(f) &&
+                                            explained.count({f.location.file, f.location.begin().line});
+                                   }),
+                    findings_.end());
+  }
+
   LintReport finish() {
+    drop_structure_findings_explained_elsewhere();
     auto key = [&](const Finding& f) {
       const Pos b = f.location.begin();
       return std::make_tuple(order_.at(f.location.file), b.line, b.column, f.rule->id,
@@ -328,6 +355,13 @@ std::size_t LintReport::count(Severity severity) const {
 LintReport lint(const LintOptions& options) {
   const CapabilityTable& table = options.table ? *options.table : CapabilityTable::builtin();
   return Run(options, table).execute();
+}
+
+bool rule_matches(const RuleInfo& rule, const std::vector<std::string>& patterns) {
+  for (const std::string& p : patterns) {
+    if (iequals(rule.slug, p) || (!p.empty() && starts_with(to_lower(rule.id), to_lower(p)))) return true;
+  }
+  return false;
 }
 
 std::string today_utc() {

@@ -26,6 +26,8 @@ struct LintOptions {
   std::string stdin_filename;      // path shown for "-" (and used to pair it)
   std::optional<std::string> model_path;
   const CapabilityTable* table = nullptr;  // nullptr: the built-in table
+  // Rules not to run or report: ids ("AML601"), slugs, or id prefixes ("AML5").
+  std::vector<std::string> ignore;
   Limits limits;
   std::string today;  // YYYY-MM-DD
 };
@@ -42,6 +44,9 @@ struct LintReport {
 // Throws UsageError when a named path is missing or unreadable, or --model
 // names nothing.
 LintReport lint(const LintOptions& options);
+
+// Whether `rule` is named by one of `patterns` (id, slug or id prefix, any case).
+bool rule_matches(const RuleInfo& rule, const std::vector<std::string>& patterns);
 
 // Today's date in UTC, YYYY-MM-DD.
 std::string today_utc();

@@ -24,11 +24,21 @@ class Project {
   // Manifests of `format` in `directory`, in the order they were added.
   std::vector<const Manifest*> in_directory(const std::string& directory, Format format) const;
 
+  // References between v2 files, resolved inside the run (a name that does
+  // not resolve may live in the workspace: callers stay silent then).
+  // Call index() once every manifest is added.
+  void index();
+  const Manifest* endpoint_named(std::string_view name) const;
+  std::vector<const Manifest*> deployments_of(std::string_view endpoint_name) const;
+  // `azureml:NAME` or `NAME`.
+  const Manifest* compute_named(std::string_view reference) const;
+
  private:
   std::vector<std::unique_ptr<SourceFile>> files_;
   std::vector<std::unique_ptr<Document>> documents_;
   std::vector<Manifest> manifests_;
   std::map<std::string, std::vector<std::size_t>> by_directory_;
+  std::multimap<std::string, std::size_t, std::less<>> endpoints_, deployments_, computes_;
 };
 
 }  // namespace amlint

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "capability/vm_sizes.h"
+
 #include "util/text.h"
 
 namespace amlint::rules {
@@ -67,6 +69,40 @@ std::string key_value(const Node& key, const Node& value) {
     text += "...";
   }
   return text;
+}
+
+const MapEntry* entry_at(const Node* root, std::initializer_list<std::string_view> path) {
+  const MapEntry* e = nullptr;
+  const Node* node = root;
+  for (std::string_view key : path) {
+    if (!node) return nullptr;
+    e = node->entry(key);
+    if (!e) return nullptr;
+    node = e->value;
+  }
+  return e;
+}
+
+const Target* v2_target(const Manifest& m, const Context& ctx) {
+  return ctx.caps.target_for_v2_format(schema_name(m.format));
+}
+
+const Bound* limit_of(const Manifest& m, const Context& ctx, const std::string& name) {
+  const Target* t = v2_target(m, ctx);
+  if (!t) return nullptr;
+  const auto it = t->limits.find(name);
+  return it == t->limits.end() ? nullptr : &it->second;
+}
+
+bool is_gpu_vm_size(std::string_view size, const Context& ctx) {
+  if (const VmSize* s = VmSizeTable::builtin().find(size)) return s->gpus > 0;
+  return ctx.caps.detection().gpu_vm_size.search(size);
+}
+
+std::string describe_manifest(const Manifest& m, const Context& ctx) {
+  std::string what = std::string(format_name(m.format));
+  if (const Target* t = v2_target(m, ctx)) what = t->short_name;
+  return file_name(m) + ", " + what;
 }
 
 }  // namespace amlint::rules

@@ -33,4 +33,20 @@ void for_each_scalar(const Node& node, const std::function<void(const Node&)>& v
 // A value written in the source as it appears: `gpuCores: 1`.
 std::string key_value(const Node& key, const Node& value);
 
+// The entry at a path of keys under `root` (`{"request_settings",
+// "request_timeout_ms"}`), or nullptr.
+const MapEntry* entry_at(const Node* root, std::initializer_list<std::string_view> path);
+
+// The target a v2 file deploys to or describes, from the capability table.
+const Target* v2_target(const Manifest& m, const Context& ctx);
+
+// A service limit of the target a v2 file deploys to, or nullptr.
+const Bound* limit_of(const Manifest& m, const Context& ctx, const std::string& name);
+
+// Whether a VM size has GPUs: from rules/vm-sizes.yaml, else the N-series pattern.
+bool is_gpu_vm_size(std::string_view size, const Context& ctx);
+
+// "my-ci.yml, a compute instance" for messages about a resolved reference.
+std::string describe_manifest(const Manifest& m, const Context& ctx);
+
 }  // namespace amlint::rules

@@ -62,7 +62,10 @@ class FpgaOutsideAksOrEdge final : public Check {
   const RuleInfo& info() const override { return kInfo; }
 
   void check(const Manifest& m, const Context& ctx, Sink& out) const override {
-    if (m.format != Format::kV1DeploymentConfig && m.format != Format::kV1InferenceConfig) return;
+    if (!is_v1(m.format)) {
+      check_v2(m, ctx, out);
+      return;
+    }
     const std::string fpga_targets =
         rules::targets_where(ctx, [](const Target& t) { return t.fpga && t.fpga->value; });
     const std::string deploy_to = rules::targets_where(ctx, [](const Target& t) {
@@ -91,6 +94,22 @@ class FpgaOutsideAksOrEdge final : public Check {
                    {rules::deploys_here(*deployment)});
       }
     }
+  }
+
+ private:
+  // CLI v2 files: an FPGA VM size where the file's target has no FPGAs.
+  static void check_v2(const Manifest& m, const Context& ctx, Sink& out) {
+    const Target* target = rules::v2_target(m, ctx);
+    if (!target || !target->fpga || target->fpga->value || !m.root()) return;
+    const std::string fpga_targets =
+        rules::targets_where(ctx, [](const Target& t) { return t.fpga && t.fpga->value; });
+    rules::for_each_scalar(*m.root(), [&](const Node& scalar) {
+      if (!ctx.caps.detection().fpga_vm_size.full_match(scalar.text)) return;
+      out.report(kInfo, m, scalar,
+                 quote(scalar.text) + " is an FPGA VM size, but " + target->short_name +
+                     " has no FPGAs; Azure ML served FPGA models only on " + fpga_targets +
+                     ": use a CPU or GPU size");
+    });
   }
 };
 

@@ -21,14 +21,28 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
   static const std::vector<std::unique_ptr<Check>> checks = [] {
     std::vector<std::unique_ptr<Check>> v;
     v.push_back(make_gpu_web_service_outside_aks());
+    v.push_back(make_gpu_batch_outside_compute_cluster());
     v.push_back(make_fpga_outside_aks_or_edge());
+    v.push_back(make_realtime_on_compute_cluster());
     v.push_back(make_memory_over_target_limit());
     v.push_back(make_aci_region_capacity());
     v.push_back(make_model_over_target_limit());
+    v.push_back(make_model_exceeds_instance_memory());
     v.push_back(make_test_target_in_production());
     v.push_back(make_cluster_autoscale_via_sdk());
+    v.push_back(make_preview_target());
     v.push_back(make_v1_deployment_retired());
-    v.push_back(make_invalid_value());
+    v.push_back(make_retired_vm_size());
+    v.push_back(make_structure_check());
+    v.push_back(make_iot_edge_routes());
+    v.push_back(make_conflicting_settings());
+    v.push_back(make_limit_below_request());
+    v.push_back(make_invalid_name());
+    v.push_back(make_invalid_traffic());
+    v.push_back(make_instance_type_not_allowed());
+    v.push_back(make_invalid_scale_range());
+    v.push_back(make_over_service_limit());
+    v.push_back(make_missing_local_path());
     return v;
   }();
   return checks;
@@ -36,10 +50,15 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
 
 const std::vector<const RuleInfo*>& all_rules() {
   static const std::vector<const RuleInfo*> rules = [] {
-    std::vector<const RuleInfo*> v = {&input_rules::kInvalidSyntax, &input_rules::kDuplicateKey,
-                                      &input_rules::kUnrecognizedFile,
-                                      &input_rules::kNonStrictJson};
-    for (const auto& check : all_checks()) v.push_back(&check->info());
+    std::vector<const RuleInfo*> v = {
+        &input_rules::kInvalidSyntax,         &input_rules::kDuplicateKey,
+        &input_rules::kUnrecognizedFile,      &input_rules::kNonStrictJson,
+        &structure_rules::kUnknownKey,        &structure_rules::kWrongType,
+        &structure_rules::kInvalidValue,      &structure_rules::kMissingRequiredKey,
+        &structure_rules::kKeyIgnoredByTarget};
+    for (const auto& check : all_checks()) {
+      if (std::find(v.begin(), v.end(), &check->info()) == v.end()) v.push_back(&check->info());
+    }
     std::sort(v.begin(), v.end(), [](const RuleInfo* a, const RuleInfo* b) { return a->id < b->id; });
     return v;
   }();

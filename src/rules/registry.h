@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -19,16 +20,42 @@ extern const RuleInfo kUnrecognizedFile;  // AML003
 extern const RuleInfo kNonStrictJson;     // AML004
 }  // namespace input_rules
 
+// Rules of the schema check (rules/structure.cpp).
+namespace structure_rules {
+extern const RuleInfo kUnknownKey;          // AML501
+extern const RuleInfo kWrongType;           // AML502
+extern const RuleInfo kInvalidValue;        // AML503
+extern const RuleInfo kMissingRequiredKey;  // AML504
+extern const RuleInfo kKeyIgnoredByTarget;  // AML505
+}  // namespace structure_rules
+
 // Checks that look at manifests.
-std::unique_ptr<Check> make_gpu_web_service_outside_aks();    // AML101
-std::unique_ptr<Check> make_fpga_outside_aks_or_edge();       // AML103
-std::unique_ptr<Check> make_memory_over_target_limit();       // AML201
-std::unique_ptr<Check> make_aci_region_capacity();            // AML202
-std::unique_ptr<Check> make_model_over_target_limit();        // AML203
-std::unique_ptr<Check> make_test_target_in_production();      // AML301
-std::unique_ptr<Check> make_cluster_autoscale_via_sdk();      // AML302
-std::unique_ptr<Check> make_v1_deployment_retired();          // AML402
-std::unique_ptr<Check> make_invalid_value();                  // AML503
+std::unique_ptr<Check> make_gpu_web_service_outside_aks();        // AML101
+std::unique_ptr<Check> make_gpu_batch_outside_compute_cluster();  // AML102
+std::unique_ptr<Check> make_fpga_outside_aks_or_edge();           // AML103
+std::unique_ptr<Check> make_realtime_on_compute_cluster();        // AML104
+std::unique_ptr<Check> make_memory_over_target_limit();           // AML201
+std::unique_ptr<Check> make_aci_region_capacity();                // AML202
+std::unique_ptr<Check> make_model_over_target_limit();            // AML203
+std::unique_ptr<Check> make_model_exceeds_instance_memory();      // AML204
+std::unique_ptr<Check> make_test_target_in_production();          // AML301
+std::unique_ptr<Check> make_cluster_autoscale_via_sdk();          // AML302
+std::unique_ptr<Check> make_preview_target();                     // AML401
+std::unique_ptr<Check> make_v1_deployment_retired();              // AML402
+std::unique_ptr<Check> make_retired_vm_size();                    // AML403
+std::unique_ptr<Check> make_structure_check();                    // AML501-AML505
+std::unique_ptr<Check> make_iot_edge_routes();                    // AML503 (IoT Edge routes)
+std::unique_ptr<Check> make_conflicting_settings();               // AML506
+std::unique_ptr<Check> make_limit_below_request();                // AML507
+std::unique_ptr<Check> make_invalid_name();                       // AML508
+std::unique_ptr<Check> make_invalid_traffic();                    // AML509
+std::unique_ptr<Check> make_instance_type_not_allowed();          // AML510
+std::unique_ptr<Check> make_invalid_scale_range();                // AML511
+std::unique_ptr<Check> make_over_service_limit();                 // AML512
+std::unique_ptr<Check> make_missing_local_path();                 // AML601
+
+// A Kubernetes quantity ("200Mi", "100m", "1Gi") as a number (AML507).
+std::optional<double> kubernetes_quantity(std::string_view text);
 
 // Every check, sorted by rule id.
 const std::vector<std::unique_ptr<Check>>& all_checks();

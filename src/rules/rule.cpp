@@ -8,9 +8,14 @@ Location Manifest::locate(const Node& node) const {
 
 void Sink::report(const RuleInfo& rule, Location where, std::string message,
                   std::vector<Related> related) {
+  report(rule, rule.severity, std::move(where), std::move(message), std::move(related));
+}
+
+void Sink::report(const RuleInfo& rule, Severity severity, Location where, std::string message,
+                  std::vector<Related> related) {
   Finding f;
   f.rule = &rule;
-  f.severity = rule.severity;
+  f.severity = severity;
   f.location = std::move(where);
   f.message = std::move(message);
   f.related = std::move(related);

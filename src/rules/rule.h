@@ -53,6 +53,11 @@ class Sink {
  public:
   void report(const RuleInfo& rule, Location where, std::string message,
               std::vector<Related> related = {});
+  // The same with a severity other than the rule's default (e.g. an unknown
+  // key is an error in CLI v2 files but a warning in v1 files, which az ml
+  // reads and ignores).
+  void report(const RuleInfo& rule, Severity severity, Location where, std::string message,
+              std::vector<Related> related = {});
   void report(const RuleInfo& rule, const Manifest& m, const Node& node, std::string message,
               std::vector<Related> related = {}) {
     report(rule, m.locate(node), std::move(message), std::move(related));

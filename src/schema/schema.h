@@ -122,6 +122,7 @@ struct Violation {
   const Node* node;      // where to report
   std::string message;
   std::string rule;      // x-amlint-rule override, or ""
+  bool advisory = false;  // az ml accepts it, but other tools read it otherwise
 };
 
 struct ValidateOptions {
@@ -131,10 +132,18 @@ struct ValidateOptions {
   std::string format_label;
   // Said of every unknown key: "az ml v1 ignores it".
   std::string unknown_key_note;
+  // Added to missing-key messages: "or pass it with --set".
+  std::string missing_key_note;
+  // v1 and the aml-deploy action read keys with dict.get(): null means unset.
+  bool null_is_unset = false;
 };
 
 std::vector<Violation> validate(const SchemaFile& file, const Node& root,
                                 const ValidateOptions& options);
+
+// Whether the key at `pointer` ("/containerResourceRequirements/cpuLimit")
+// is read for `compute_type` (x-amlint-targets); true when unrestricted.
+bool applies_to(const SchemaFile& file, std::string_view pointer, std::string_view compute_type);
 
 // Every string value under `root` that its schema marks as a local path
 // (x-amlint-path), with its spec.

@@ -97,6 +97,8 @@ class Validator {
     const Schema& s = schema.resolved();
     const Node& n = node.resolved();
     const YamlType type = pyyaml_type(n);
+    if (type == YamlType::kNull && options_.null_is_unset && key) return;
+    if (is_placeholder(n)) return;  // a template value: nothing to check yet
     if (!s.any_of.empty()) {
       const std::uint8_t bits = bit_of(type, n);
       std::uint8_t all = 0;
@@ -119,10 +121,25 @@ class Validator {
       add(ViolationKind::kWrongType, node,
           label(key) + " '" + n.text + "' is a boolean only to YAML 1.1 readers such as az ml's (YAML 1.2 "
           "tools read a string); write " + (*as_bool(&n) ? "true" : "false"));
+      out_.back().advisory = true;
     }
     check_value(s, node, key, type);
     if (type == YamlType::kMap) check_object(s, n, key, where);
     if (type == YamlType::kSeq) check_array(s, n, key, where);
+  }
+
+  // Template values: `<your-name>`, `{{ x }}` (also as the mapping YAML
+  // makes of it, already reported by the loader), `${{ x }}`, `$(x)`.
+  static bool is_placeholder(const Node& n) {
+    if (n.kind == NodeKind::kMap) {
+      return std::any_of(n.entries.begin(), n.entries.end(), [](const MapEntry& e) {
+        return e.key->resolved().kind == NodeKind::kMap || e.key->resolved().kind == NodeKind::kSeq;
+      });
+    }
+    if (n.kind != NodeKind::kScalar) return false;
+    const std::string_view t = trim(n.text);
+    return (starts_with(t, "<") && ends_with(t, ">")) || t.find("{{") != std::string_view::npos ||
+           t.find("$(") != std::string_view::npos;
   }
 
   std::string label(const Node* key) const {
@@ -138,7 +155,10 @@ class Validator {
 
   void wrong_type(std::uint8_t expected, const Node& node, const Node* key, YamlType actual) {
     const Node& n = node.resolved();
-    const std::string head = label(key) + " " + shown(n);
+    // "cpu: 1e3 is a string ..." for scalars, "model is a list ..." otherwise.
+    const std::string head = n.kind == NodeKind::kScalar
+                                 ? label(key) + " " + shown(n)
+                                 : (key ? key->resolved().text : std::string("the value"));
     std::string message;
     const bool wants_number = expected & (kNumberBit | kIntegerBit);
     if (actual == YamlType::kString && n.is_quoted() && wants_number && as_number(&n)) {
@@ -297,6 +317,7 @@ class Validator {
       std::string message = "missing required key '" + required + "'";
       if (!where.empty()) message += " in " + pointer_name(where);
       if (!options_.format_label.empty() && where.empty()) message += " of " + options_.format_label;
+      if (!options_.missing_key_note.empty()) message += " (" + options_.missing_key_note + ")";
       add(ViolationKind::kMissingRequired, key ? *key : first_key_or(n), message);
     }
   }
@@ -356,6 +377,20 @@ std::vector<Violation> validate(const SchemaFile& file, const Node& root, const 
   Validator v(file, options);
   v.run(root);
   return v.take();
+}
+
+bool applies_to(const SchemaFile& file, std::string_view pointer, std::string_view compute_type) {
+  const Schema* s = &file.root();
+  std::size_t start = 1;
+  while (s && start <= pointer.size()) {
+    std::size_t end = pointer.find('/', start);
+    if (end == std::string_view::npos) end = pointer.size();
+    s = s->resolved().property(pointer.substr(start, end - start));
+    start = end + 1;
+  }
+  if (!s) return true;
+  const auto& targets = s->resolved().targets;
+  return targets.empty() || std::find(targets.begin(), targets.end(), to_lower(compute_type)) != targets.end();
 }
 
 std::vector<PathValue> local_paths(const SchemaFile& file, const Node& root) {

@@ -93,6 +93,8 @@ LintReport lint_paths(const std::vector<std::string>& paths, const std::vector<s
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--model" && i + 1 < args.size()) {
       options.model_path = args[++i];
+    } else if (args[i] == "--ignore" && i + 1 < args.size()) {
+      options.ignore.push_back(args[++i]);
     } else if (args[i] == "--targets" && i + 1 < args.size()) {
       const std::string path = args[++i];
       const SourceFile source(path, path, read_file_text(path));

@@ -118,7 +118,7 @@ TEST(Schema, TypesFollowPyYaml) {
             "5:38 1 cpu: 1e3 is a string to az ml (YAML 1.1 numbers with an exponent need a dot and a sign, as in "
             "1.0e+3); write the number out\n"
             "6:14 1 team: 7 is an integer, but must be a string\n"
-            "7:7 1 name: a list is a list, but must be a string\n");
+            "7:7 1 name is a list, but must be a string\n");
 }
 
 TEST(Schema, Yaml11BooleansWorkButAreNamed) {

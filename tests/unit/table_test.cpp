@@ -2,6 +2,8 @@
 // user's table is validated with positions.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "capability/table.h"
 
 namespace amlint {
@@ -25,6 +27,7 @@ targets:
     v1_compute_types: [aci]
     memory_gb: {less_than: 8, fact: F1}
 detection:
+  gpu_vm_size: 'nc'
   gpu_image: 'cuda'
   fpga_vm_size: 'pb'
   fpga_key: 'fpga'
@@ -93,7 +96,7 @@ TEST(CapabilityTable, ErrorsCarryPositionsAndSuggestions) {
   errors = errors_of(text);
   ASSERT_EQ(errors.size(), 1U);
   EXPECT_NE(errors[0].message.find("not a valid RE2 pattern"), std::string::npos);
-  EXPECT_EQ(errors[0].pos, (Pos{12, 14}));
+  EXPECT_EQ(errors[0].pos, (Pos{13, 14}));
 
   text = kMinimal;
   text.replace(text.find("less_than: 8"), 12, "less_than: lots");
@@ -107,6 +110,37 @@ TEST(CapabilityTable, ErrorsCarryPositionsAndSuggestions) {
   errors = errors_of("a: [\n");
   ASSERT_EQ(errors.size(), 1U);
   EXPECT_NE(errors[0].message.find("invalid YAML"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace amlint
+
+#include "schema/schema.h"
+
+namespace amlint {
+namespace {
+
+TEST(CapabilityTable, V1ComputeTypesAgreeWithTheV1Schema) {
+  // Two data files name the v1 compute types: the table (which target each
+  // deploys to) and the schema (which values az ml accepts). They must agree.
+  const schema::SchemaFile* file = schema::builtin("v1-deployment-config");
+  ASSERT_NE(file, nullptr);
+  const schema::Schema* compute_type = file->root().property("computeType");
+  ASSERT_NE(compute_type, nullptr);
+  std::set<std::string> in_schema;
+  for (const Node* v : compute_type->resolved().enum_values) in_schema.insert(v->text);
+  const std::vector<std::string> types = CapabilityTable::builtin().v1_compute_types();
+  EXPECT_EQ(in_schema, std::set<std::string>(types.begin(), types.end()));
+}
+
+TEST(CapabilityTable, EveryBuiltInSchemaCompiles) {
+  for (const char* name : {"v1-deployment-config", "v1-inference-config", "managed-online-deployment",
+                           "kubernetes-online-deployment", "managed-online-endpoint", "kubernetes-online-endpoint",
+                           "batch-endpoint", "model-batch-deployment", "batch-deployment-legacy",
+                           "pipeline-component-batch-deployment", "amlcompute", "compute-instance",
+                           "kubernetes-compute", "virtual-machine-compute", "iot-edge-manifest", "aml-deploy-action"}) {
+    EXPECT_NE(schema::builtin(name), nullptr) << name;
+  }
 }
 
 }  // namespace

@@ -1,0 +1,54 @@
+// AML102: a batch deployment runs on something other than a compute cluster
+// (or Kubernetes compute), or asks for a GPU other than through its compute
+// (F2: GPU batch scoring runs on compute clusters).
+#include "manifest/scalar.h"
+#include "rules/common.h"
+#include "rules/registry.h"
+#include "util/text.h"
+
+namespace amlint {
+namespace {
+
+constexpr RuleInfo kInfo{"AML102", "gpu-batch-outside-compute-cluster", Severity::kError, "F2",
+                         "a batch deployment's compute is not a cluster, or it asks for a GPU elsewhere"};
+
+class GpuBatchOutsideComputeCluster final : public Check {
+ public:
+  const RuleInfo& info() const override { return kInfo; }
+
+  void check(const Manifest& m, const Context& ctx, Sink& out) const override {
+    if (!is_batch_deployment(m.format)) return;
+    const std::string clusters = rules::targets_where(
+        ctx, [](const Target& t) { return t.batch_compute && t.batch_compute->value; });
+    const Node& root = *m.root();
+    if (const MapEntry* compute = root.entry("compute")) {
+      const auto ref = as_text(compute->value);
+      const Manifest* target = ref ? ctx.project.compute_named(*ref) : nullptr;
+      const Target* kind = target ? rules::v2_target(*target, ctx) : nullptr;
+      if (kind && kind->batch_compute && !kind->batch_compute->value) {
+        const Node& type = target->root()->get("type") ? *target->root()->get("type") : *target->root();
+        out.report(kInfo, m, *compute->value,
+                   rules::key_value(*compute->key, *compute->value) + " is " +
+                       rules::describe_manifest(*target, ctx) + "; batch deployments run on " + clusters +
+                       ": point compute at a compute cluster",
+                   {Related{target->locate(type), "the compute is defined here"}});
+      }
+    }
+    // A GPU comes from the compute cluster, never from the deployment.
+    for (const MapEntry* e : {root.entry("instance_type"), rules::entry_at(&root, {"resources", "instance_type"})}) {
+      const auto size = e ? as_text(e->value) : std::nullopt;
+      if (!size || !rules::is_gpu_vm_size(*size, ctx)) continue;
+      out.report(kInfo, m, *e->value,
+                 rules::key_value(*e->key, *e->value) + " asks for a GPU, but a batch deployment gets its GPUs "
+                 "from its compute: create a GPU compute cluster and set compute to it");
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_gpu_batch_outside_compute_cluster() {
+  return std::make_unique<GpuBatchOutsideComputeCluster>();
+}
+
+}  // namespace amlint

@@ -1,0 +1,88 @@
+// AML601: a local path in a manifest (model, code, scoring script, conda file,
+// entryScript, sourceDirectory ...; marked x-amlint-path in the schemas) that
+// does not exist relative to the manifest.
+#include <filesystem>
+
+#include "manifest/scalar.h"
+#include "rules/common.h"
+#include "rules/registry.h"
+#include "schema/schema.h"
+#include "util/text.h"
+
+namespace fs = std::filesystem;
+
+namespace amlint {
+namespace {
+
+constexpr RuleInfo kInfo{"AML601", "missing-local-path", Severity::kWarning, "",
+                         "a local path in a manifest that does not exist"};
+
+// Values that are references or URLs, or still templates, not local paths.
+bool is_local(std::string_view v) {
+  const std::string lower = to_lower(v);
+  if (lower.empty() || lower.find("{{") != std::string::npos || lower.find("${") != std::string::npos) return false;
+  for (std::string_view p : {"azureml:", "http://", "https://", "wasbs://", "abfss://", "s3://", "gs://"}) {
+    if (starts_with(lower, p)) return false;
+  }
+  return true;
+}
+
+// The value of a JSON pointer ("/code_configuration/code") from the root.
+const Node* at_pointer(const Node* root, std::string_view pointer) {
+  const Node* node = root;
+  std::size_t start = 1;
+  while (node && start <= pointer.size()) {
+    std::size_t end = pointer.find('/', start);
+    if (end == std::string_view::npos) end = pointer.size();
+    node = node->get(pointer.substr(start, end - start));
+    start = end + 1;
+  }
+  return node;
+}
+
+class MissingLocalPath final : public Check {
+ public:
+  const RuleInfo& info() const override { return kInfo; }
+
+  void check(const Manifest& m, const Context& /*ctx*/, Sink& out) const override {
+    const std::string_view name = schema_name(m.format);
+    if (name.empty() || !m.root() || m.file->fs_path() == "-") return;
+    const schema::SchemaFile* file = schema::builtin(name);
+    if (!file) return;
+    for (const schema::PathValue& p : schema::local_paths(*file, *m.root())) {
+      const std::string value(trim(p.node->resolved().text));
+      if (!is_local(value)) continue;
+      fs::path base = m.directory;
+      std::string base_note;
+      if (!p.spec.relative_to.empty()) {
+        const auto dir = as_text(at_pointer(m.root(), p.spec.relative_to));
+        if (dir && is_local(*dir)) {
+          base /= std::string(*dir);
+          base_note = " under " + std::string(*dir);
+          std::error_code ec;
+          if (!fs::is_directory(base, ec)) continue;  // the base is reported itself
+        }
+      }
+      const fs::path target = base / value;
+      std::error_code ec;
+      const fs::file_status status = fs::status(target, ec);
+      const Node* key = p.node->key;
+      const std::string shown = key ? rules::key_value(*key, *p.node) : quote(value);
+      if (!fs::exists(status)) {
+        out.report(kInfo, m, *p.node,
+                   shown + " does not exist" + base_note + " next to this manifest; fix the path or add the " +
+                       (p.spec.kind == "dir" ? "directory" : "file"));
+      } else if (p.spec.kind == "file" && fs::is_directory(status)) {
+        out.report(kInfo, m, *p.node, shown + " is a directory, but a file is expected here");
+      } else if (p.spec.kind == "dir" && !fs::is_directory(status)) {
+        out.report(kInfo, m, *p.node, shown + " is a file, but a directory is expected here");
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_missing_local_path() { return std::make_unique<MissingLocalPath>(); }
+
+}  // namespace amlint

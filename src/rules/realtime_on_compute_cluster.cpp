@@ -1,0 +1,42 @@
+// AML104: an online endpoint or deployment whose compute resolves to a target
+// that serves no real-time traffic (a compute cluster serves batch scoring).
+#include "manifest/scalar.h"
+#include "rules/common.h"
+#include "rules/registry.h"
+
+namespace amlint {
+namespace {
+
+constexpr RuleInfo kInfo{"AML104", "realtime-on-compute-cluster", Severity::kError, "F13",
+                         "an online endpoint or deployment whose compute is a compute cluster"};
+
+class RealtimeOnComputeCluster final : public Check {
+ public:
+  const RuleInfo& info() const override { return kInfo; }
+
+  void check(const Manifest& m, const Context& ctx, Sink& out) const override {
+    if (!is_online_endpoint(m.format) && !is_online_deployment(m.format)) return;
+    const MapEntry* compute = m.root()->entry("compute");
+    const auto ref = compute ? as_text(compute->value) : std::nullopt;
+    const Manifest* target = ref ? ctx.project.compute_named(*ref) : nullptr;
+    const Target* kind = target ? rules::v2_target(*target, ctx) : nullptr;
+    if (!kind || !kind->real_time || kind->real_time->value) return;
+    const std::string serving = rules::targets_where(ctx, [](const Target& t) {
+      return t.real_time && t.real_time->value && !t.v2_formats.empty();
+    });
+    const Node& type = target->root()->get("type") ? *target->root()->get("type") : *target->root();
+    out.report(kInfo, m, *compute->value,
+               rules::key_value(*compute->key, *compute->value) + " is " + rules::describe_manifest(*target, ctx) +
+                   ", which serves batch scoring, not real-time requests; attach " + serving +
+                   " and point compute at it",
+               {Related{target->locate(type), "the compute is defined here"}});
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_realtime_on_compute_cluster() {
+  return std::make_unique<RealtimeOnComputeCluster>();
+}
+
+}  // namespace amlint

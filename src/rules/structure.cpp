@@ -1,0 +1,88 @@
+// AML501-AML505: every key, type and value of a manifest against the schema of
+// its format (schemas/*.schema.json). A schema property may route its value
+// violations to a more specific rule (x-amlint-rule: AML508 names, AML509
+// traffic, AML511 scale settings, AML512 service limits).
+#include "rules/common.h"
+#include "rules/registry.h"
+#include "schema/schema.h"
+#include "util/text.h"
+
+namespace amlint {
+
+namespace structure_rules {
+const RuleInfo kUnknownKey{"AML501", "unknown-key", Severity::kError, "",
+                           "a key the format does not define (v1: a warning, az ml ignores it)"};
+const RuleInfo kWrongType{"AML502", "wrong-type", Severity::kError, "",
+                          "a value of the wrong type (YAML 1.1 booleans and quoted numbers named)"};
+const RuleInfo kInvalidValue{"AML503", "invalid-value", Severity::kError, "",
+                             "a value outside what the format allows (enum, pattern or range)"};
+const RuleInfo kMissingRequiredKey{"AML504", "missing-required-key", Severity::kError, "",
+                                   "a key the format requires is missing"};
+const RuleInfo kKeyIgnoredByTarget{"AML505", "key-ignored-by-target", Severity::kWarning, "",
+                                   "a valid key that this deployment's target ignores"};
+}  // namespace structure_rules
+
+namespace {
+
+using namespace structure_rules;
+
+class StructureCheck final : public Check {
+ public:
+  const RuleInfo& info() const override { return kUnknownKey; }
+
+  void check(const Manifest& m, const Context& /*ctx*/, Sink& out) const override {
+    const std::string_view name = schema_name(m.format);
+    if (name.empty() || !m.root()) return;
+    const schema::SchemaFile* file = schema::builtin(name);
+    if (!file) return;
+    schema::ValidateOptions options;
+    options.format_label = std::string(article(format_name(m.format)));
+    const bool v1 = is_v1(m.format);
+    options.unknown_key_note = v1 ? "az ml v1 ignores it" : "az ml rejects the file";
+    options.null_is_unset = v1;  // the aml-deploy action's JSON Schema rejects null
+    if (!v1 && m.format != Format::kAmlDeployAction && m.format != Format::kIotEdgeManifest) {
+      options.missing_key_note = "add it, or pass it with --set";
+    }
+    if (m.format == Format::kV1DeploymentConfig && m.target && m.compute_type) {
+      options.compute_type = to_lower(m.compute_type->resolved().text);
+    }
+    for (const schema::Violation& v : schema::validate(*file, *m.root(), options)) {
+      const RuleInfo* rule = rule_for(v);
+      Severity severity = rule->severity;
+      if (v.kind == schema::ViolationKind::kUnknownKey && v1) severity = Severity::kWarning;
+      if (v.advisory) severity = Severity::kWarning;
+      out.report(*rule, severity, m.locate(*v.node), v.message);
+    }
+  }
+
+ private:
+  static std::string article(std::string_view noun) {
+    const bool vowel = !noun.empty() && std::string_view("aeiouAEIOU").find(noun[0]) != std::string_view::npos;
+    return (vowel ? "an " : "a ") + std::string(noun);
+  }
+
+  static const RuleInfo* rule_for(const schema::Violation& v) {
+    if (!v.rule.empty()) {
+      if (const RuleInfo* r = find_rule(v.rule)) return r;
+    }
+    switch (v.kind) {
+      case schema::ViolationKind::kUnknownKey:
+        return &kUnknownKey;
+      case schema::ViolationKind::kWrongType:
+        return &kWrongType;
+      case schema::ViolationKind::kInvalidValue:
+        return &kInvalidValue;
+      case schema::ViolationKind::kMissingRequired:
+        return &kMissingRequiredKey;
+      case schema::ViolationKind::kIgnoredByTarget:
+        return &kKeyIgnoredByTarget;
+    }
+    return &kInvalidValue;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_structure_check() { return std::make_unique<StructureCheck>(); }
+
+}  // namespace amlint
