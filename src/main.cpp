@@ -50,7 +50,9 @@ void add_check_options(CLI::App& app, CheckOptions& o) {
   app.add_option("--targets", o.targets, "Use this capability table instead of the built-in one");
   app.add_option("--ignore", o.ignore,
                  "Rules not to run: ids, slugs or id prefixes, comma-separated (e.g. AML402,AML5)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false)  // one value per --ignore: a path after it stays a path
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_flag("-q,--quiet", o.quiet, "Do not print the summary on standard error");
 }
 

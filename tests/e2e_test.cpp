@@ -127,6 +127,23 @@ TEST(Formats, RelatedLocationsBecomeNotes) {
   EXPECT_NE(r.out.find(file + ":1:1: note: first 'computeType' is here"), std::string::npos) << r.out;
 }
 
+TEST(Cli, IgnoreTakesOneListPerFlagAndRejectsUnknownRules) {
+  TempDir dir;
+  const std::string file = dir.write("deploy.yml", kAciTooBig);
+  // The path after --ignore is a path, not a second rule.
+  ProcessResult r = run_amlint({"--format", "concise", "--ignore", "AML402", file});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out.find("[AML402]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[AML201]"), std::string::npos) << r.out;
+  // Comma lists, repeated flags, slugs and id prefixes.
+  r = run_amlint({"--format", "concise", "--ignore", "v1-deployment-retired,AML20", "--ignore", "AML5", file});
+  EXPECT_EQ(r.out, "") << r.out;
+  EXPECT_EQ(r.exit_code, 0);
+  r = run_amlint({"--ignore", "AML999", file});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "amlint: --ignore: no rule matches 'AML999' (amlint rules lists them)\n");
+}
+
 TEST(Stdin, ReadsStandardInputUnderTheGivenName) {
   ProcessResult r = run_amlint({"--format", "concise", "--stdin-filename", "deploy/aci.yml", "-"},
                                {kAciTooBig, "", {}});

@@ -25,6 +25,7 @@ namespace {
 struct CodeBlock {
   std::string language;
   std::string file;
+  std::string size;  // sparse blocks: "20GiB"
   std::string text;
 };
 
@@ -71,8 +72,14 @@ Doc parse_doc(std::string_view text) {
       CodeBlock block;
       const std::string info = line.substr(3);
       block.language = info.substr(0, info.find(' '));
-      const std::size_t file = info.find("file=");
-      if (file != std::string::npos) block.file = info.substr(file + 5);
+      auto attribute = [&](const std::string& name) {
+        const std::size_t at = info.find(name + "=");
+        if (at == std::string::npos) return std::string();
+        const std::size_t from = at + name.size() + 1;
+        return info.substr(from, info.find(' ', from) - from);
+      };
+      block.file = attribute("file");
+      block.size = attribute("size");
       for (++i; i < lines.size() && lines[i] != "```"; ++i) block.text += lines[i] + "\n";
       current->blocks.push_back(block);
       continue;
@@ -162,10 +169,17 @@ std::size_t count_rule(const LintReport& report, std::string_view id) {
                                                 [&](const Finding& f) { return f.rule->id == id; }));
 }
 
+// Writes a section's blocks to `dir`. A block ```sparse file=model.pkl
+// size=20GiB``` becomes a sparse file of that size (for model-size rules);
+// yaml and json blocks become the files that are linted.
 LintReport run_section(const Section& section, const TempDir& dir) {
   std::vector<std::string> files;
   for (const CodeBlock& b : section.blocks) {
     EXPECT_FALSE(b.file.empty()) << "a code block without file=";
+    if (b.language == "sparse") {
+      make_sparse_file(dir.path() + "/" + b.file, parse_size(b.size));
+      continue;
+    }
     files.push_back(dir.write(b.file, b.text));
   }
   return lint_paths(files, expand_args(section.args, dir));

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "lint/files.h"
@@ -316,18 +317,32 @@ class Run {
 
   LintReport finish() {
     drop_structure_findings_explained_elsewhere();
-    auto key = [&](const Finding& f) {
-      const Pos b = f.location.begin();
-      return std::make_tuple(order_.at(f.location.file), b.line, b.column, f.rule->id,
-                             f.location.range.end, f.message);
+    // Positions are computed once per finding, and messages compared in place
+    // (a tuple of copies per comparison made sorting thousands of findings slow).
+    struct Key {
+      std::size_t file;
+      Pos begin;
+      std::string_view rule;
+      std::size_t end;
+      const std::string* message;
+      std::size_t index;
     };
-    std::sort(findings_.begin(), findings_.end(),
-              [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
-    findings_.erase(std::unique(findings_.begin(), findings_.end(),
-                                [&](const Finding& a, const Finding& b) { return key(a) == key(b); }),
-                    findings_.end());
+    std::vector<Key> keys;
+    keys.reserve(findings_.size());
+    for (std::size_t i = 0; i < findings_.size(); ++i) {
+      const Finding& f = findings_[i];
+      keys.push_back(Key{order_.at(f.location.file), f.location.begin(), f.rule->id, f.location.range.end,
+                         &f.message, i});
+    }
+    auto tie = [](const Key& k) {
+      return std::tie(k.file, k.begin.line, k.begin.column, k.rule, k.end, *k.message);
+    };
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) { return tie(a) < tie(b); });
+    keys.erase(std::unique(keys.begin(), keys.end(), [&](const Key& a, const Key& b) { return tie(a) == tie(b); }),
+               keys.end());
     LintReport report;
-    report.findings = std::move(findings_);
+    report.findings.reserve(keys.size());
+    for (const Key& k : keys) report.findings.push_back(std::move(findings_[k.index]));
     report.files = linted_;
     report.internal_errors = std::move(internal_errors_);
     report.project = std::move(project_);

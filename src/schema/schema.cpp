@@ -116,7 +116,11 @@ class Compiler {
       } else if (k == "properties") {
         if (!v.is_map()) error(v, "properties must be an object");
         for (const MapEntry& p : v.entries) {
-          s.properties.emplace_back(p.key->resolved().text, sub(*p.value));
+          const std::string& name = p.key->resolved().text;
+          s.properties.emplace_back(name, sub(*p.value));
+          s.property_names.push_back(name);
+          s.folded_names.push_back(fold_identifier(name));
+          s.name_words.push_back(identifier_words(name));
         }
       } else if (k == "additionalProperties") {
         if (const auto b = as_bool(&v)) {
@@ -209,7 +213,7 @@ class Compiler {
     const Schema& s = schema.resolved();
     if (!seen.insert(&s).second) return;
     for (const auto& [name, child] : s.properties) {
-      file_.index_.emplace(name, at);
+      file_.index_.emplace(fold_identifier(name), std::make_pair(name, at));
       index(*child, at + "/" + name, seen);
     }
     if (s.items) index(*s.items, at + "/0", seen);
@@ -221,6 +225,29 @@ class Compiler {
   std::vector<CompileError>& errors_;
   std::map<std::string, Schema*> defs_;
 };
+
+std::vector<std::string> identifier_words(std::string_view id) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (cur.size() > 3 && (cur.back() == 's' || cur.back() == 'd')) cur.pop_back();
+    if (!cur.empty()) out.push_back(cur);
+    cur.clear();
+  };
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const char c = id[i];
+    if (c == '_' || c == '-' || c == '.' || c == ' ') {
+      flush();
+      continue;
+    }
+    const bool upper = c >= 'A' && c <= 'Z';
+    if (upper && !cur.empty() && !(id[i - 1] >= 'A' && id[i - 1] <= 'Z')) flush();
+    cur.push_back(ascii_lower(c));
+  }
+  flush();
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 std::unique_ptr<SchemaFile> compile(const std::string& name, std::string text,
                                     std::vector<CompileError>& errors) {

@@ -44,6 +44,11 @@ struct PathSpec {
 struct Schema {
   std::uint8_t types = kAnyType;
   std::vector<std::pair<std::string, const Schema*>> properties;  // in file order
+  // For suggestions, computed once: each property name as candidate strings,
+  // folded ("cpulimit") and as sorted words ({"cpu", "limit"}).
+  std::vector<std::string> property_names;
+  std::vector<std::string> folded_names;
+  std::vector<std::vector<std::string>> name_words;
   bool additional_allowed = true;
   const Schema* additional = nullptr;
   std::vector<std::pair<Regex, const Schema*>> pattern_properties;
@@ -81,9 +86,12 @@ class SchemaFile {
  public:
   const Schema& root() const { return *root_; }
   const std::string& name() const { return name_; }
-  // Every property name defined anywhere in the file, with the JSON pointer of
-  // the object that defines it: used to say where a misplaced key belongs.
-  const std::multimap<std::string, std::string>& property_index() const { return index_; }
+  // Every property name defined anywhere in the file, by its folded form, with
+  // its spelling and the JSON pointer of the object that defines it: used to
+  // say where a misplaced key belongs.
+  const std::multimap<std::string, std::pair<std::string, std::string>>& property_index() const {
+    return index_;
+  }
 
  private:
   friend class Compiler;
@@ -93,13 +101,17 @@ class SchemaFile {
   std::vector<std::unique_ptr<Document>> documents_;
   std::deque<Schema> schemas_;
   const Schema* root_ = nullptr;
-  std::multimap<std::string, std::string> index_;
+  std::multimap<std::string, std::pair<std::string, std::string>> index_;
 };
 
 struct CompileError {
   Pos pos;
   std::string message;
 };
+
+// An identifier's words, lower case, crudely stemmed and sorted:
+// "enableAppInsights" and "appInsightsEnabled" both give {app, enable, insight}.
+std::vector<std::string> identifier_words(std::string_view id);
 
 // Compiles a schema file; on failure returns nullptr and fills `errors`.
 std::unique_ptr<SchemaFile> compile(const std::string& name, std::string text,

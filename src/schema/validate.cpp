@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 #include "manifest/scalar.h"
@@ -46,33 +45,6 @@ std::string expected_types(std::uint8_t types) {
   if (types & kBooleanBit) names.emplace_back("a boolean");
   if (types & kNullBit) names.emplace_back("null");
   return join_or(names);
-}
-
-// Words of an identifier, lower case and crudely stemmed, sorted:
-// "enableAppInsights" and "appInsightsEnabled" both give {app, enable, insight}.
-std::vector<std::string> words(std::string_view id) {
-  std::vector<std::string> out;
-  std::string cur;
-  auto flush = [&] {
-    if (cur.size() > 3 && (cur.back() == 's' || cur.back() == 'd')) cur.pop_back();
-    if (!cur.empty()) out.push_back(cur);
-    cur.clear();
-  };
-  for (std::size_t i = 0; i < id.size(); ++i) {
-    const char c = id[i];
-    if (c == '_' || c == '-' || c == '.' || c == ' ') {
-      flush();
-      continue;
-    }
-    if (std::isupper(static_cast<unsigned char>(c)) && !cur.empty() &&
-        !std::isupper(static_cast<unsigned char>(id[i - 1]))) {
-      flush();
-    }
-    cur.push_back(ascii_lower(c));
-  }
-  flush();
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 std::string pointer_name(const std::string& pointer) {
@@ -262,24 +234,24 @@ class Validator {
     if (const auto it = s.misplaced.find(name); it != s.misplaced.end()) {
       return "; did you mean " + it->second + "?";
     }
-    std::vector<std::string> candidates;
-    for (const auto& [k, v] : s.properties) candidates.push_back(k);
-    for (const std::string& c : candidates) {
-      if (fold_identifier(c) == fold_identifier(name)) return "; did you mean '" + c + "'?";
+    const std::string folded = fold_identifier(name);
+    for (std::size_t i = 0; i < s.folded_names.size(); ++i) {
+      if (s.folded_names[i] == folded) return "; did you mean '" + s.property_names[i] + "'?";
     }
-    const std::vector<std::string> name_words = words(name);
-    for (const std::string& c : candidates) {
-      if (words(c) == name_words) return "; did you mean '" + c + "'?";
+    const std::vector<std::string> name_words = identifier_words(name);
+    for (std::size_t i = 0; i < s.name_words.size(); ++i) {
+      if (s.name_words[i] == name_words) return "; did you mean '" + s.property_names[i] + "'?";
     }
-    std::vector<std::string> near = closest_matches(name, candidates);
+    std::vector<std::string> near = closest_matches(name, s.property_names);
     if (!near.empty()) {
       for (std::string& m : near) m = "'" + m + "'";
       return "; did you mean " + join_or(near) + "?";
     }
     // The key exists, but in another object of this format.
-    for (const auto& [defined, at] : file_.property_index()) {
-      if (at != where && fold_identifier(defined) == fold_identifier(name) &&
-          at.find("/*") == std::string::npos) {
+    const auto [begin, end] = file_.property_index().equal_range(folded);
+    for (auto it = begin; it != end; ++it) {
+      const auto& [defined, at] = it->second;
+      if (at != where && at.find("/*") == std::string::npos) {
         return "; '" + defined + "' belongs " + (at.empty() ? "at the top level" : "under " + at.substr(1));
       }
     }

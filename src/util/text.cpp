@@ -74,8 +74,11 @@ std::vector<std::string> closest_matches(std::string_view word,
   std::vector<std::string> best;
   std::size_t best_distance = 0;
   for (const std::string& candidate : candidates) {
-    const std::size_t d = edit_distance(word, candidate);
     const std::size_t longest = std::max(word.size(), candidate.size());
+    const std::size_t shortest = std::min(word.size(), candidate.size());
+    // The distance is at least the length difference: skip hopeless ones.
+    if ((longest - shortest) * 3 > longest + 1) continue;
+    const std::size_t d = edit_distance(word, candidate);
     if (word == candidate || d * 3 > longest + 1) continue;
     if (best.empty() || d < best_distance) {  // a case-only slip (d == 0) wins
       best = {candidate};

@@ -64,6 +64,15 @@ std::uint64_t parse_size(const std::string& text) {
   return static_cast<std::uint64_t>(value * factor);
 }
 
+void make_sparse_file(const std::string& path, std::uint64_t size) {
+  fs::create_directories(fs::path(path).parent_path());
+  const int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0644);
+  if (fd < 0 || ::ftruncate(fd, static_cast<off_t>(size)) != 0) {
+    throw std::runtime_error("cannot create sparse file " + path);
+  }
+  ::close(fd);
+}
+
 std::vector<std::string> expand_args(const std::vector<std::string>& args, const TempDir& dir) {
   std::vector<std::string> out;
   int count = 0;
@@ -73,11 +82,7 @@ std::vector<std::string> expand_args(const std::vector<std::string>& args, const
       const std::size_t close = arg.find('}', open);
       const std::uint64_t size = parse_size(arg.substr(open + 8, close - open - 8));
       const std::string path = dir.path() + "/model-" + std::to_string(count++) + ".bin";
-      const int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0644);
-      if (fd < 0 || ::ftruncate(fd, static_cast<off_t>(size)) != 0) {
-        throw std::runtime_error("cannot create sparse file " + path);
-      }
-      ::close(fd);
+      make_sparse_file(path, size);
       arg = arg.substr(0, open) + path + arg.substr(close + 1);
     }
     out.push_back(arg);

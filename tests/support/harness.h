@@ -37,6 +37,9 @@ std::string read_file_text(const std::string& path);
 // "1.5GiB" -> bytes (units B, KiB, MiB, GiB).
 std::uint64_t parse_size(const std::string& text);
 
+// Creates a sparse file of `size` bytes at `path` (no disk blocks written).
+void make_sparse_file(const std::string& path, std::uint64_t size);
+
 // Replaces every `{sparse:SIZE}` in `args` by the path of a new sparse file
 // of that size under `dir` (no disk blocks are written).
 std::vector<std::string> expand_args(const std::vector<std::string>& args, const TempDir& dir);
