@@ -210,6 +210,55 @@ TEST(Pairing, AFindingInAnUnnamedSiblingMovesToTheNamedFile) {
   EXPECT_EQ(r.out.find("enableGpu"), std::string::npos) << "the file on disk must not be linted too: " << r.out;
 }
 
+TEST(Project, ReferencesResolveAcrossFilesAndShowBothPlaces) {
+  TempDir dir;
+  dir.write("compute/ci.yml",
+            "$schema: https://azuremlschemas.azureedge.net/latest/computeInstance.schema.json\n"
+            "name: my-instance\ntype: computeinstance\nsize: Standard_DS3_v2\n");
+  const std::string batch = dir.write(
+      "batch/deployment.yml",
+      "$schema: https://azuremlschemas.azureedge.net/latest/modelBatchDeployment.schema.json\n"
+      "name: nightly\nendpoint_name: scoring\ntype: model\nmodel: azureml:churn:3\n"
+      "compute: azureml:my-instance\n");
+  const ProcessResult r = run_amlint({"--format", "human", dir.path()});
+  EXPECT_NE(r.out.find(batch + ":6:10: error: compute: azureml:my-instance is ci.yml, a compute instance; batch "
+                               "deployments run on a compute cluster or Kubernetes compute"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(dir.path() + "/compute/ci.yml:3:7: note: the compute is defined here"), std::string::npos)
+      << r.out;
+  // An unresolved reference is not a finding: the compute may be in the workspace.
+  const ProcessResult alone = run_amlint({"--format", "concise", batch});
+  EXPECT_EQ(alone.out.find("[AML102]"), std::string::npos) << alone.out;
+}
+
+TEST(Project, TypoedKeysGetTheirSuggestion) {
+  TempDir dir;
+  const std::string v1 = dir.write("v1/deploymentconfig.json",
+                                   "{\"computeType\": \"aci\", \"enableAppInsights\": true,\n"
+                                   " \"containerResourceRequirements\": {\"cpu\": 1, \"cpu_limit\": 2}}\n");
+  const std::string v2 = dir.write("v2/blue.yml",
+                                   "$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json\n"
+                                   "name: blue\nendpoint_name: scoring\nmodel: azureml:m:1\n"
+                                   "instance_typ: Standard_DS3_v2\ninstance_count: 1\n");
+  const ProcessResult r = run_amlint({"--format", "concise", v1, v2});
+  EXPECT_NE(r.out.find(v1 + ":1:24: warning: unknown key 'enableAppInsights' (az ml v1 ignores it); did you mean "
+                            "'appInsightsEnabled'?"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("unknown key 'cpu_limit' in containerResourceRequirements (az ml v1 ignores it); did you "
+                       "mean 'cpuLimit'?"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(v2 + ":5:1: error: unknown key 'instance_typ' (az ml rejects the file); did you mean "
+                            "'instance_type'?"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(v2 + ":1:1: error: missing required key 'instance_type' of a managed online deployment"),
+            std::string::npos)
+      << r.out;
+}
+
 TEST(Walk, NamedFilesThatAreNotManifestsAreReported) {
   TempDir dir;
   const ProcessResult r = run_amlint(

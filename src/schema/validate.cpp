@@ -232,7 +232,10 @@ class Validator {
 
   std::string suggestion(const Schema& s, const std::string& name, const std::string& where) const {
     if (const auto it = s.misplaced.find(name); it != s.misplaced.end()) {
-      return "; did you mean " + it->second + "?";
+      // A bare key name is quoted like every other suggestion; a phrase
+      // ("gpuCores at the top level") is not.
+      const bool bare = it->second.find(' ') == std::string::npos;
+      return "; did you mean " + (bare ? "'" + it->second + "'" : it->second) + "?";
     }
     const std::string folded = fold_identifier(name);
     for (std::size_t i = 0; i < s.folded_names.size(); ++i) {

@@ -93,7 +93,7 @@ TEST(Schema, UnknownKeysGetTheBestSuggestion) {
       "  gpu: 1\n"                          // nested misplaced map
       "zzz: 1\n");
   EXPECT_EQ(r.describe(),
-            "2:1 0 unknown key 'enableInsights' (ignored); did you mean appInsightsEnabled?\n"
+            "2:1 0 unknown key 'enableInsights' (ignored); did you mean 'appInsightsEnabled'?\n"
             "3:1 0 unknown key 'cpu_limit' (ignored); did you mean 'cpuLimit'?\n"
             "4:1 0 unknown key 'insightsAppEnabled' (ignored); did you mean 'appInsightsEnabled'?\n"
             "5:1 0 unknown key 'descripton' (ignored); did you mean 'description'?\n"
