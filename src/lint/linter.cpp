@@ -204,6 +204,8 @@ class Run {
       if (is_recognised(m.format)) manifests.push_back(std::move(m));
     }
     const bool has_documents = !loaded.documents.empty();
+    const bool several_documents = loaded.documents.size() > 1;
+    const std::size_t second_document = several_documents ? loaded.documents[1]->begin_offset : 0;
     project_->add_documents(std::move(loaded.documents));
     for (Manifest& m : manifests) project_->add_manifest(std::move(m));
     if (!linted) return;
@@ -221,6 +223,13 @@ class Run {
       }
     }
     if (named && !recognised && !fatal) report_unrecognised(file, has_documents, first);
+    if (recognised && !fatal && several_documents) {
+      // az ml (v1 and v2) loads a manifest with yaml.safe_load, which takes
+      // exactly one document.
+      report(input_rules::kInvalidSyntax, file, {second_document, second_document + 3},
+             "a second YAML document in a manifest: az ml reads a file with one document only; split it into "
+             "one file per document");
+    }
   }
 
   void report_unrecognised(const SourceFile& file, bool has_documents, const DetectedFormat& first) {

@@ -48,15 +48,20 @@ void Project::index() {
   }
 }
 
-const Manifest* Project::endpoint_named(std::string_view name) const {
-  const auto it = endpoints_.find(to_lower(name));
-  return it == endpoints_.end() ? nullptr : &manifests_[it->second];
+std::vector<const Manifest*> Project::endpoints_named(std::string_view name) const {
+  std::vector<const Manifest*> out;
+  const auto [begin, end] = endpoints_.equal_range(to_lower(name));
+  for (auto it = begin; it != end; ++it) out.push_back(&manifests_[it->second]);
+  return out;
 }
 
-std::vector<const Manifest*> Project::deployments_of(std::string_view endpoint_name) const {
+std::vector<const Manifest*> Project::deployments_of(std::string_view endpoint_name, bool batch) const {
   std::vector<const Manifest*> out;
   const auto [begin, end] = deployments_.equal_range(to_lower(endpoint_name));
-  for (auto it = begin; it != end; ++it) out.push_back(&manifests_[it->second]);
+  for (auto it = begin; it != end; ++it) {
+    const Manifest& m = manifests_[it->second];
+    if (is_batch_deployment(m.format) == batch) out.push_back(&m);
+  }
   return out;
 }
 

@@ -28,8 +28,12 @@ class Project {
   // not resolve may live in the workspace: callers stay silent then).
   // Call index() once every manifest is added.
   void index();
-  const Manifest* endpoint_named(std::string_view name) const;
-  std::vector<const Manifest*> deployments_of(std::string_view endpoint_name) const;
+  // Every endpoint of that name in the run (a monorepo may hold several, in
+  // different folders).
+  std::vector<const Manifest*> endpoints_named(std::string_view name) const;
+  // The deployments of an endpoint: online deployments for an online
+  // endpoint, batch deployments for a batch endpoint.
+  std::vector<const Manifest*> deployments_of(std::string_view endpoint_name, bool batch) const;
   // `azureml:NAME` or `NAME`.
   const Manifest* compute_named(std::string_view reference) const;
 

@@ -21,6 +21,8 @@ class ConflictingSettings final : public Check {
   void check(const Manifest& m, const Context& /*ctx*/, Sink& out) const override {
     if (m.format == Format::kV1DeploymentConfig) deployment(m, out);
     if (m.format == Format::kV1InferenceConfig) inference(m, out);
+    if (m.format == Format::kAmlDeployAction) action(m, out);
+    if (m.format == Format::kV2KubernetesOnlineDeployment) kubernetes_gpu(m, out);
   }
 
  private:
@@ -43,7 +45,7 @@ class ConflictingSettings final : public Check {
       }
       if (!missing.empty()) {
         out.report(kInfo, m, *ssl->key,
-                   "sslEnabled: true needs sslCertificate, sslKey and cname, but " + join_or(missing) +
+                   "sslEnabled: true needs sslCertificate, sslKey and cname, but " + join_and(missing) +
                        (missing.size() == 1 ? " is" : " are") + " missing; add them or disable SSL");
       }
     }
@@ -65,7 +67,7 @@ class ConflictingSettings final : public Check {
     if (!first || missing.empty()) return;
     std::vector<std::string> all(keys.begin(), keys.end());
     out.report(kInfo, m, *first->key,
-               std::string(what) + " needs " + join(all, ", ") + " together, but " + join_or(missing) +
+               std::string(what) + " needs " + join_and(all) + " together, but " + join_and(missing) +
                    (missing.size() == 1 ? " is" : " are") + " missing; give all of them or none");
   }
 
@@ -87,13 +89,44 @@ class ConflictingSettings final : public Check {
     }
     if (on == true || !scaler) return;
     for (const char* k : {"minReplicas", "maxReplicas", "refreshPeriodInSeconds", "targetUtilization"}) {
-      if (const MapEntry* e = scaler->entry(k)) {
+      if (const MapEntry* e = scaler->entry(k); e && is_set(e->value)) {
         out.report(kInfo, m, *e->key,
                    std::string("autoScaler.") + k + " is set but autoscaleEnabled is not true, which the SDK "
                    "rejects; add autoscaleEnabled: true or remove it");
         return;
       }
     }
+  }
+
+  // The aml-deploy action passes its parameters to the same SDK calls.
+  static void action(const Manifest& m, Sink& out) {
+    const Node& root = *m.root();
+    const MapEntry* replicas = root.entry("num_replicas");
+    if (replicas && is_set(replicas->value) && is_true(root.get("autoscale_enabled"))) {
+      out.report(kInfo, m, *replicas->key,
+                 "num_replicas fixes the replica count while autoscale_enabled is true; the SDK rejects both: "
+                 "drop num_replicas or disable autoscaling");
+    }
+    const MapEntry* token = root.entry("token_auth_enabled");
+    if (token && is_true(token->value) && is_true(root.get("authentication_enabled"))) {
+      out.report(kInfo, m, *token->key,
+                 "token_auth_enabled and authentication_enabled are both true, which the SDK rejects; set "
+                 "authentication_enabled: false to use tokens");
+    }
+  }
+
+  // Kubernetes schedules GPUs only when their request equals their limit.
+  static void kubernetes_gpu(const Manifest& m, Sink& out) {
+    const MapEntry* request = rules::entry_at(m.root(), {"resources", "requests", "nvidia.com/gpu"});
+    const MapEntry* limit = rules::entry_at(m.root(), {"resources", "limits", "nvidia.com/gpu"});
+    if (!request || !limit) return;
+    const auto r = kubernetes_quantity(as_text(request->value).value_or(""));
+    const auto l = kubernetes_quantity(as_text(limit->value).value_or(""));
+    if (!r || !l || *r == *l) return;
+    out.report(kInfo, m, *limit->value,
+               "nvidia.com/gpu is requested " + format_number(*r) + " and limited to " + format_number(*l) +
+                   "; Kubernetes needs a GPU request and limit to be equal: make them the same",
+               {Related{m.locate(*request->value), "the request is here"}});
   }
 
   static void inference(const Manifest& m, Sink& out) {

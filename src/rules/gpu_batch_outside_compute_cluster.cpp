@@ -21,10 +21,12 @@ class GpuBatchOutsideComputeCluster final : public Check {
     const std::string clusters = rules::targets_where(
         ctx, [](const Target& t) { return t.batch_compute && t.batch_compute->value; });
     const Node& root = *m.root();
-    if (const MapEntry* compute = root.entry("compute")) {
-      const auto ref = as_text(compute->value);
+    bool on_kubernetes = false;
+    for (const MapEntry* compute : {root.entry("compute"), rules::entry_at(&root, {"settings", "default_compute"})}) {
+      const auto ref = compute ? as_text(compute->value) : std::nullopt;
       const Manifest* target = ref ? ctx.project.compute_named(*ref) : nullptr;
       const Target* kind = target ? rules::v2_target(*target, ctx) : nullptr;
+      on_kubernetes = on_kubernetes || (target && target->format == Format::kV2KubernetesCompute);
       if (kind && kind->batch_compute && !kind->batch_compute->value) {
         const Node& type = target->root()->get("type") ? *target->root()->get("type") : *target->root();
         out.report(kInfo, m, *compute->value,
@@ -34,7 +36,10 @@ class GpuBatchOutsideComputeCluster final : public Check {
                    {Related{target->locate(type), "the compute is defined here"}});
       }
     }
-    // A GPU comes from the compute cluster, never from the deployment.
+    // A GPU comes from the compute cluster, never from the deployment. On
+    // Kubernetes compute, resources.instance_type picks the cluster's
+    // InstanceType resource, which is how GPUs are asked for there.
+    if (on_kubernetes) return;
     for (const MapEntry* e : {root.entry("instance_type"), rules::entry_at(&root, {"resources", "instance_type"})}) {
       const auto size = e ? as_text(e->value) : std::nullopt;
       if (!size || !rules::is_gpu_vm_size(*size, ctx)) continue;

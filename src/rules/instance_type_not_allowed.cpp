@@ -32,7 +32,13 @@ class InstanceTypeNotAllowed final : public Check {
     }
     if (sizes.managed_online_allowed(*type)) return;
     std::string message = rules::key_value(*e->key, *e->value) + " is not a size managed online endpoints offer";
-    std::vector<std::string> near = closest_matches(*type, sizes.managed_online_list());
+    // Suggest current sizes of the same kind: a GPU size for a GPU typo.
+    const bool gpu = rules::is_gpu_vm_size(*type, ctx);
+    std::vector<std::string> candidates;
+    for (const std::string& c : sizes.managed_online_list()) {
+      if (!sizes.retired_family(c) && rules::is_gpu_vm_size(c, ctx) == gpu) candidates.push_back(c);
+    }
+    std::vector<std::string> near = closest_matches(*type, candidates);
     for (std::string& n : near) n = "'" + n + "'";
     message += near.empty() ? "; choose one from the managed online VM size list" : "; did you mean " + join_or(near) + "?";
     out.report(kInfo, m, *e->value, message);

@@ -31,7 +31,7 @@ class InvalidName final : public Check {
     out.report(kInfo, m, *name->value,
                "endpoint name and deployment name take " + std::to_string(length) +
                    " characters together, but " + rules::v2_target(m, ctx)->short_name + " needs " + format_number(min) +
-                   " to " + format_number(max) + "; shorten or lengthen them");
+                   " to " + format_number(max) + (length > max ? "; shorten them" : "; lengthen them"));
   }
 };
 

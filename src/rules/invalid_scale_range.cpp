@@ -1,7 +1,7 @@
 // AML511: a scale range that cannot work: minimum above maximum (v1
-// autoScaler, v2 scale_settings, compute clusters) or a target utilisation
-// outside 1-100 (v1). Schema-level checks (scale_settings.type on managed
-// deployments, ranges) report under this rule through x-amlint-rule.
+// autoScaler, v2 scale_settings, compute clusters, aml-deploy). Ranges such
+// as a utilisation outside 1-100, and scale_settings.type on managed
+// deployments, come from the schemas (x-amlint-rule: AML511).
 #include "manifest/scalar.h"
 #include "rules/common.h"
 #include "rules/registry.h"
@@ -22,12 +22,13 @@ class InvalidScaleRange final : public Check {
     if (m.format == Format::kV1DeploymentConfig) {
       ordered(m, rules::entry_at(root, {"autoScaler", "minReplicas"}),
               rules::entry_at(root, {"autoScaler", "maxReplicas"}), out);
-      percent(m, rules::entry_at(root, {"autoScaler", "targetUtilization"}), out);
     } else if (is_online_deployment(m.format)) {
       ordered(m, rules::entry_at(root, {"scale_settings", "min_instances"}),
               rules::entry_at(root, {"scale_settings", "max_instances"}), out);
     } else if (m.format == Format::kV2AmlCompute) {
       ordered(m, root->entry("min_instances"), root->entry("max_instances"), out);
+    } else if (m.format == Format::kAmlDeployAction) {
+      ordered(m, root->entry("autoscale_min_replicas"), root->entry("autoscale_max_replicas"), out);
     }
   }
 
@@ -40,13 +41,6 @@ class InvalidScaleRange final : public Check {
                rules::key_value(*min->key, *min->value) + " is above " + rules::key_value(*max->key, *max->value) +
                    "; the minimum cannot exceed the maximum",
                {Related{m.locate(*max->value), "the maximum is here"}});
-  }
-
-  static void percent(const Manifest& m, const MapEntry* e, Sink& out) {
-    const auto v = e ? as_number(e->value) : std::nullopt;
-    if (!v || (*v >= 1 && *v <= 100)) return;
-    out.report(kInfo, m, *e->value,
-               rules::key_value(*e->key, *e->value) + " is a percentage of CPU use and must be 1 to 100");
   }
 };
 

@@ -22,7 +22,7 @@ class InvalidTraffic final : public Check {
     const auto name = as_text(root.get("name"));
     std::vector<std::string> known;  // deployments of this endpoint in the run
     if (name) {
-      for (const Manifest* d : ctx.project.deployments_of(*name)) {
+      for (const Manifest* d : ctx.project.deployments_of(*name, false)) {
         if (const auto n = as_text(d->root()->get("name"))) known.emplace_back(*n);
       }
     }
@@ -42,7 +42,16 @@ class InvalidTraffic final : public Check {
     }
     if (const MapEntry* mirror = root.entry("mirror_traffic"); mirror && mirror->value->is_map()) {
       const auto& entries = mirror->value->resolved().entries;
+      const Node* traffic = root.get("traffic");
       for (std::size_t i = 0; i < entries.size(); ++i) {
+        const std::string& target = entries[i].key->resolved().text;
+        const Node* live = traffic ? traffic->get(target) : nullptr;
+        if (live && as_number(live).value_or(0) > 0) {
+          out.report(kInfo, m, *entries[i].key,
+                     "deployment '" + target + "' gets live traffic and mirrored traffic; a deployment receives "
+                     "one or the other: mirror to a deployment that takes no live traffic",
+                     {Related{m.locate(*live), "its live traffic is here"}});
+        }
         if (i > 0) {
           out.report(kInfo, m, *entries[i].key,
                      "mirror_traffic copies traffic to one deployment only; remove '" +

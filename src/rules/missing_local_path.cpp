@@ -1,12 +1,14 @@
 // AML601: a local path in a manifest (model, code, scoring script, conda file,
 // entryScript, sourceDirectory ...; marked x-amlint-path in the schemas) that
 // does not exist relative to the manifest.
+#include <algorithm>
 #include <filesystem>
 
 #include "manifest/scalar.h"
 #include "rules/common.h"
 #include "rules/registry.h"
 #include "schema/schema.h"
+#include "util/regex.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -17,14 +19,13 @@ namespace {
 constexpr RuleInfo kInfo{"AML601", "missing-local-path", Severity::kWarning, "",
                          "a local path in a manifest that does not exist"};
 
-// Values that are references or URLs, or still templates, not local paths.
+// Values that are references or URIs (azureml:, runs:/, git+https://,
+// wasbs:// ...), home-relative (~, which differs from machine to machine) or
+// still templates are not local paths amlint can check.
 bool is_local(std::string_view v) {
-  const std::string lower = to_lower(v);
-  if (lower.empty() || lower.find("{{") != std::string::npos || lower.find("${") != std::string::npos) return false;
-  for (std::string_view p : {"azureml:", "http://", "https://", "wasbs://", "abfss://", "s3://", "gs://"}) {
-    if (starts_with(lower, p)) return false;
-  }
-  return true;
+  static const Regex kScheme("^[A-Za-z][A-Za-z0-9+.-]+:");  // 2+ letters: a drive (C:) is a path
+  if (v.empty() || v.find("{{") != std::string_view::npos || v.find("${") != std::string_view::npos) return false;
+  return !kScheme.search(v) && v.front() != '~';
 }
 
 // The value of a JSON pointer ("/code_configuration/code") from the root.
@@ -66,12 +67,14 @@ class MissingLocalPath final : public Check {
       const fs::path target = base / value;
       std::error_code ec;
       const fs::file_status status = fs::status(target, ec);
-      const Node* key = p.node->key;
-      const std::string shown = key ? rules::key_value(*key, *p.node) : quote(value);
+      // "model.path: ./model", with the whole key path.
+      std::string key = document_path(*p.node).substr(1);
+      std::replace(key.begin(), key.end(), '/', '.');
+      const std::string shown = key + ": " + value;
       if (!fs::exists(status)) {
+        const char* what = p.spec.kind == "dir" ? "the directory" : p.spec.kind == "file" ? "the file" : "it";
         out.report(kInfo, m, *p.node,
-                   shown + " does not exist" + base_note + " next to this manifest; fix the path or add the " +
-                       (p.spec.kind == "dir" ? "directory" : "file"));
+                   shown + " does not exist" + base_note + " next to this manifest; fix the path or add " + what);
       } else if (p.spec.kind == "file" && fs::is_directory(status)) {
         out.report(kInfo, m, *p.node, shown + " is a directory, but a file is expected here");
       } else if (p.spec.kind == "dir" && !fs::is_directory(status)) {

@@ -38,10 +38,10 @@ class ModelExceedsInstanceMemory final : public Check {
     const double needed = static_cast<double>(*bytes) * headroom / kBytesPerGb;
     if (needed <= size->memory_gb) return;
     out.report(kInfo, m, *path->value,
-               "the model at " + quote(*model) + " is " + format_bytes(*bytes) + "; with " + format_number(headroom * 100) + "% headroom it needs " +
+               "the model at " + quote(*model) + " is " + format_bytes(*bytes) + "; a machine with " + format_number(headroom * 100) + "% of that, " +
                    format_number(static_cast<double>(static_cast<long long>(needed * 10)) / 10) +
-                   " GB of RAM, but " + size->name + " has " + format_number(size->memory_gb) +
-                   " GB: choose a larger instance_type");
+                   " GB of RAM, is the advised start, but " + size->name + " has " +
+                   format_number(size->memory_gb) + " GB: choose a larger instance_type");
   }
 };
 

@@ -27,8 +27,9 @@ std::vector<std::string> ml_modules(const Node& root) {
   const MapEntry* routes = rules::entry_at(&root, {"modulesContent", "$edgeHub", "properties.desired", "routes"});
   if (!routes || !routes->value->is_map()) return names;
   rules::for_each_scalar(*routes->value, [&](const Node& route) {
-    for (std::string_view marker : {"/outputs/amlOutput", "/inputs/amlInput"}) {
-      const std::size_t at = route.text.find(marker);
+    const std::string lower = to_lower(route.text);
+    for (std::string_view marker : {"/outputs/amloutput", "/inputs/amlinput"}) {
+      const std::size_t at = lower.find(marker);
       if (at == std::string::npos) continue;
       const std::size_t start = route.text.rfind("/modules/", at);
       if (start == std::string::npos) continue;
@@ -50,7 +51,12 @@ class PreviewTarget final : public Check {
       const MapEntry* modules =
           rules::entry_at(m.root(), {"modulesContent", "$edgeAgent", "properties.desired", "modules"});
       for (const std::string& name : ml_modules(*m.root())) {
-        const MapEntry* module = modules ? modules->value->entry(name) : nullptr;
+        const MapEntry* module = nullptr;
+        if (modules && modules->value->is_map()) {
+          for (const MapEntry& e : modules->value->resolved().entries) {
+            if (iequals(e.key->resolved().text, name)) module = &e;
+          }
+        }
         if (!module) continue;  // a route to an undefined module: AML503
         out.report(kInfo, m, *module->key,
                    "module '" + name + "' serves an Azure ML model on " + edge->short_name +

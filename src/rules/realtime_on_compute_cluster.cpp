@@ -8,14 +8,16 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{"AML104", "realtime-on-compute-cluster", Severity::kError, "F13",
-                         "an online endpoint or deployment whose compute is a compute cluster"};
+                         "a Kubernetes online endpoint whose compute is a compute cluster (or instance, or VM)"};
 
 class RealtimeOnComputeCluster final : public Check {
  public:
   const RuleInfo& info() const override { return kInfo; }
 
   void check(const Manifest& m, const Context& ctx, Sink& out) const override {
-    if (!is_online_endpoint(m.format) && !is_online_deployment(m.format)) return;
+    // Only Kubernetes online endpoints name a compute; elsewhere `compute`
+    // is an unknown key (AML501).
+    if (m.format != Format::kV2KubernetesOnlineEndpoint) return;
     const MapEntry* compute = m.root()->entry("compute");
     const auto ref = compute ? as_text(compute->value) : std::nullopt;
     const Manifest* target = ref ? ctx.project.compute_named(*ref) : nullptr;
@@ -27,8 +29,8 @@ class RealtimeOnComputeCluster final : public Check {
     const Node& type = target->root()->get("type") ? *target->root()->get("type") : *target->root();
     out.report(kInfo, m, *compute->value,
                rules::key_value(*compute->key, *compute->value) + " is " + rules::describe_manifest(*target, ctx) +
-                   ", which serves batch scoring, not real-time requests; attach " + serving +
-                   " and point compute at it",
+                   (kind->used_for ? ", which is for " + kind->used_for->value : std::string()) +
+                   ", not for real-time requests; attach " + serving + " and point compute at it",
                {Related{target->locate(type), "the compute is defined here"}});
   }
 };

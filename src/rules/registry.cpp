@@ -35,6 +35,7 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
     v.push_back(make_retired_vm_size());
     v.push_back(make_structure_check());
     v.push_back(make_iot_edge_routes());
+    v.push_back(make_endpoint_references());
     v.push_back(make_conflicting_settings());
     v.push_back(make_limit_below_request());
     v.push_back(make_invalid_name());

@@ -45,6 +45,7 @@ std::unique_ptr<Check> make_v1_deployment_retired();              // AML402
 std::unique_ptr<Check> make_retired_vm_size();                    // AML403
 std::unique_ptr<Check> make_structure_check();                    // AML501-AML505
 std::unique_ptr<Check> make_iot_edge_routes();                    // AML503 (IoT Edge routes)
+std::unique_ptr<Check> make_endpoint_references();                // AML503 (endpoint kinds)
 std::unique_ptr<Check> make_conflicting_settings();               // AML506
 std::unique_ptr<Check> make_limit_below_request();                // AML507
 std::unique_ptr<Check> make_invalid_name();                       // AML508

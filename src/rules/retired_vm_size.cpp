@@ -29,7 +29,7 @@ class RetiredVmSize final : public Check {
       std::string message = rules::key_value(key, value) + " is an " + family->name + " size, " +
                             (past ? "retired on " : "retiring on ") + family->retired;
       if (!family->instead.empty()) message += "; use " + family->instead;
-      out.report(kInfo, m, value, message);
+      out.report(kInfo, past ? Severity::kError : Severity::kWarning, m.locate(value), message);
     });
   }
 };

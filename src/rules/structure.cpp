@@ -38,18 +38,29 @@ class StructureCheck final : public Check {
     schema::ValidateOptions options;
     options.format_label = std::string(article(format_name(m.format)));
     const bool v1 = is_v1(m.format);
-    options.unknown_key_note = v1 ? "az ml v1 ignores it" : "az ml rejects the file";
+    const bool action = m.format == Format::kAmlDeployAction;
+    const bool edge = m.format == Format::kIotEdgeManifest;
+    // Who reads the file decides what an unknown key costs: az ml v1 and the
+    // aml-deploy action skip it (a warning: the setting is silently lost), the
+    // v2 SDK rejects the file (an error).
+    options.unknown_key_note = v1       ? "az ml v1 ignores it"
+                               : action ? "the aml-deploy action ignores it"
+                               : edge   ? "it is not part of the IoT Edge deployment manifest"
+                                        : "az ml rejects the file";
+    const bool ignored_key_is_a_warning = v1 || action || edge;
     options.null_is_unset = v1;  // the aml-deploy action's JSON Schema rejects null
-    if (!v1 && m.format != Format::kAmlDeployAction && m.format != Format::kIotEdgeManifest) {
-      options.missing_key_note = "add it, or pass it with --set";
-    }
+    if (!v1 && !action && !edge) options.missing_key_note = "add it, or pass it with --set";
     if (m.format == Format::kV1DeploymentConfig && m.target && m.compute_type) {
       options.compute_type = to_lower(m.compute_type->resolved().text);
+    }
+    if (action) {  // the action deploys to AKS when it names a compute target, else to ACI
+      options.compute_type = m.root()->get("deployment_compute_target") ? "aks" : "aci";
+      options.target_noun = "the deployment target";
     }
     for (const schema::Violation& v : schema::validate(*file, *m.root(), options)) {
       const RuleInfo* rule = rule_for(v);
       Severity severity = rule->severity;
-      if (v.kind == schema::ViolationKind::kUnknownKey && v1) severity = Severity::kWarning;
+      if (v.kind == schema::ViolationKind::kUnknownKey && ignored_key_is_a_warning) severity = Severity::kWarning;
       if (v.advisory) severity = Severity::kWarning;
       out.report(*rule, severity, m.locate(*v.node), v.message);
     }

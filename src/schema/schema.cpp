@@ -25,6 +25,9 @@ const Schema* Schema::property(std::string_view name) const {
   return nullptr;
 }
 
+// Strings that numeric-string patterns accept, to recognise such patterns.
+constexpr const char* kNumbers[] = {"0", "1", "2", "10", "50", "100", "-1", "1.5"};
+
 // Turns the JSON tree of a schema file into Schema objects, reporting what it
 // does not understand (an unknown keyword would silently check nothing).
 class Compiler {
@@ -143,6 +146,9 @@ class Compiler {
       } else if (k == "pattern") {
         s.pattern.emplace(text(v, "pattern"));
         if (!s.pattern->ok()) error(v, "pattern is not valid RE2: " + s.pattern->error());
+        const bool digits = std::any_of(std::begin(kNumbers), std::end(kNumbers),
+                                        [&](const char* n) { return s.pattern->search(n); });
+        s.numeric_string = digits && !s.pattern->search("x") && !s.pattern->search("");
       } else if (k == "minimum") {
         s.minimum = number(v, "minimum");
       } else if (k == "maximum") {

@@ -56,6 +56,9 @@ struct Schema {
   std::vector<const Node*> enum_values;
   const Node* const_value = nullptr;
   std::optional<Regex> pattern;
+  // A string schema whose pattern only accepts numbers ("0", "100"): the
+  // SDK converts such strings, so they are numbers to amlint's messages.
+  bool numeric_string = false;
   std::optional<double> minimum, maximum, exclusive_minimum, exclusive_maximum;
   std::optional<std::size_t> min_length, max_length, min_items, max_items;
   const Schema* items = nullptr;
@@ -144,6 +147,8 @@ struct ValidateOptions {
   std::string format_label;
   // Said of every unknown key: "az ml v1 ignores it".
   std::string unknown_key_note;
+  // What the compute type is called in x-amlint-targets messages.
+  std::string target_noun = "computeType";
   // Added to missing-key messages: "or pass it with --set".
   std::string missing_key_note;
   // v1 and the aml-deploy action read keys with dict.get(): null means unset.

@@ -47,8 +47,12 @@ std::string expected_types(std::uint8_t types) {
   return join_or(names);
 }
 
+// "/environment/inference_config" -> "environment.inference_config".
 std::string pointer_name(const std::string& pointer) {
-  return pointer.empty() ? std::string("the top level") : pointer.substr(1);
+  if (pointer.empty()) return "the top level";
+  std::string out = pointer.substr(1);
+  std::replace(out.begin(), out.end(), '/', '.');
+  return out;
 }
 
 class Validator {
@@ -74,14 +78,31 @@ class Validator {
     if (!s.any_of.empty()) {
       const std::uint8_t bits = bit_of(type, n);
       std::uint8_t all = 0;
+      const Schema* numeric = nullptr;  // the integer/number branch, if any
       for (const Schema* branch : s.any_of) {
-        all |= branch->resolved().types;
-        if (branch->resolved().types & bits) {
-          check(*branch, node, key, where);
+        const Schema& b = branch->resolved();
+        all |= b.types;
+        if (b.types & (kIntegerBit | kNumberBit)) numeric = &b;
+      }
+      for (const Schema* branch : s.any_of) {
+        const Schema& b = branch->resolved();
+        if (!(b.types & bits)) continue;
+        // "5" for an integer written as a string: a number to the SDK.
+        if (type == YamlType::kString && b.numeric_string && numeric && b.pattern && !b.pattern->search(n.text)) {
+          if (as_number(&n)) {
+            check_value(*numeric, node, key, YamlType::kFloat);
+          } else {
+            wrong_type(numeric->types, node, key, type);
+          }
           return;
         }
+        check(*branch, node, key, where);
+        return;
       }
-      wrong_type(all, node, key, type);
+      // An integer-or-numeric-string field is "an integer" to the user.
+      const bool numeric_strings = std::any_of(s.any_of.begin(), s.any_of.end(),
+                                               [](const Schema* b) { return b->resolved().numeric_string; });
+      wrong_type(numeric_strings ? static_cast<std::uint8_t>(all & ~kStringBit) : all, node, key, type);
       return;
     }
     if (!(s.types & bit_of(type, n))) {
@@ -172,10 +193,18 @@ class Validator {
       const bool found = std::any_of(s.enum_values.begin(), s.enum_values.end(),
                                      [&](const Node* v) { return equals(n, *v, s.case_insensitive); });
       if (!found) {
+        // One spelling per value: `aml_token` and `AMLToken` are the same to the SDK.
         std::vector<std::string> names;
-        for (const Node* v : s.enum_values) names.push_back(v->kind == NodeKind::kNull ? "null" : v->text);
-        std::string message = head + " is not one of " + join_or(names);
-        if (n.kind == NodeKind::kScalar) {
+        std::vector<std::string> folded;
+        for (const Node* v : s.enum_values) {
+          const std::string name = v->kind == NodeKind::kNull ? "null" : v->text;
+          if (std::find(folded.begin(), folded.end(), fold_identifier(name)) != folded.end()) continue;
+          folded.push_back(fold_identifier(name));
+          names.push_back(name);
+        }
+        std::string message = names.size() == 1 ? head + " must be " + quote(names[0])
+                                                 : head + " is not one of " + join_or(names);
+        if (n.kind == NodeKind::kScalar && names.size() > 1) {
           std::vector<std::string> near = closest_matches(n.text, names);
           for (std::string& m : near) m = "'" + m + "'";
           if (!near.empty()) message += "; did you mean " + join_or(near) + "?";
@@ -255,7 +284,7 @@ class Validator {
     for (auto it = begin; it != end; ++it) {
       const auto& [defined, at] = it->second;
       if (at != where && at.find("/*") == std::string::npos) {
-        return "; '" + defined + "' belongs " + (at.empty() ? "at the top level" : "under " + at.substr(1));
+        return "; '" + defined + "' belongs " + (at.empty() ? "at the top level" : "under " + pointer_name(at));
       }
     }
     return "";
@@ -277,10 +306,11 @@ class Validator {
         continue;
       }
       const Schema& r = sub->resolved();
+      if (options_.null_is_unset && e.value->is_null()) continue;  // az ml reads null as unset
       if (!r.targets.empty() && !options_.compute_type.empty() &&
           std::find(r.targets.begin(), r.targets.end(), to_lower(options_.compute_type)) == r.targets.end()) {
-        std::string message = "'" + name + "' is read only for computeType " + join_or(r.targets) +
-                              "; az ml ignores it for " + options_.compute_type;
+        std::string message = "'" + name + "' applies only when " + options_.target_noun + " is " +
+                              join_or(r.targets) + "; it is ignored for " + options_.compute_type;
         if (!r.hint.empty()) message += ": " + r.hint;
         add(ViolationKind::kIgnoredByTarget, *e.key, message);
         continue;

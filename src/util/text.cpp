@@ -76,10 +76,16 @@ std::vector<std::string> closest_matches(std::string_view word,
   for (const std::string& candidate : candidates) {
     const std::size_t longest = std::max(word.size(), candidate.size());
     const std::size_t shortest = std::min(word.size(), candidate.size());
-    // The distance is at least the length difference: skip hopeless ones.
-    if ((longest - shortest) * 3 > longest + 1) continue;
+    // The distance is at least the length difference: skip hopeless ones
+    // (but not an abbreviation, checked below).
+    const bool maybe_prefix = word.size() >= 3 && candidate.size() > word.size();
+    if ((longest - shortest) * 3 > longest + 1 && !maybe_prefix) continue;
     const std::size_t d = edit_distance(word, candidate);
-    if (word == candidate || d * 3 > longest + 1) continue;
+    // A word that starts the candidate ("warn" for "warning") is a
+    // plausible abbreviation even when many letters are missing.
+    const bool prefix = word.size() >= 3 && candidate.size() > word.size() &&
+                        iequals(std::string_view(candidate).substr(0, word.size()), word);
+    if (word == candidate || (d * 3 > longest + 1 && !prefix)) continue;
     if (best.empty() || d < best_distance) {  // a case-only slip (d == 0) wins
       best = {candidate};
       best_distance = d;
@@ -106,11 +112,16 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
-std::string join_or(const std::vector<std::string>& parts) {
+namespace {
+std::string join_last(const std::vector<std::string>& parts, const char* last) {
   if (parts.size() <= 1) return parts.empty() ? std::string() : parts[0];
   std::vector<std::string> head(parts.begin(), parts.end() - 1);
-  return join(head, ", ") + " or " + parts.back();
+  return join(head, ", ") + last + parts.back();
 }
+}  // namespace
+
+std::string join_or(const std::vector<std::string>& parts) { return join_last(parts, " or "); }
+std::string join_and(const std::vector<std::string>& parts) { return join_last(parts, " and "); }
 
 std::string format_number(double value) {
   if (std::isnan(value)) return "NaN";

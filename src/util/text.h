@@ -37,6 +37,8 @@ std::vector<std::string> closest_matches(std::string_view word,
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 // "a", "a or b", "a, b or c"
 std::string join_or(const std::vector<std::string>& parts);
+// "a", "a and b", "a, b and c"
+std::string join_and(const std::vector<std::string>& parts);
 
 // Shortest decimal form that reads back as the same value: 48, 0.5, 3.25.
 std::string format_number(double value);

@@ -154,7 +154,7 @@ TEST(Schema, MissingRequiredKeysAreReportedOnTheirParent) {
 
 TEST(Schema, KeysForOtherTargetsAreIgnoredByThem) {
   const Checked r = run("computeType: aci\ngpuCores: 1\n", "aci");
-  EXPECT_EQ(r.describe(), "2:1 4 'gpuCores' is read only for computeType aks or aksendpoint; az ml ignores it "
+  EXPECT_EQ(r.describe(), "2:1 4 'gpuCores' applies only when computeType is aks or aksendpoint; it is ignored "
                           "for aci: ACI has no GPUs\n");
 }
 
