@@ -57,7 +57,8 @@ class MissingLocalPath final : public Check {
       std::string base_note;
       if (!p.spec.relative_to.empty()) {
         const auto dir = as_text(at_pointer(m.root(), p.spec.relative_to));
-        if (dir && is_local(*dir)) {
+        if (dir && !is_local(*dir)) continue;  // relative to a URI: nothing local to check
+        if (dir) {
           base /= std::string(*dir);
           base_note = " under " + std::string(*dir);
           std::error_code ec;
