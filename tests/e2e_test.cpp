@@ -109,12 +109,14 @@ TEST(Formats, ConciseIsExactlyOneLinePerFindingWithTheSummaryOnStderr) {
 TEST(Formats, HumanShowsTheLineAndACaretWithoutColourOffATerminal) {
   TempDir dir;
   const std::string file = dir.write("deploy.yml", kAciTooBig);
-  const ProcessResult r = run_amlint({file});
+  const ProcessResult r = run_amlint({"--format", "human", file});
   EXPECT_NE(r.out.find(file + ":4:15: error: memoryInGB: 64 asks for 64 GB"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("4 |   memoryInGB: 64\n  |               ^~\n"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
-  EXPECT_NE(run_amlint({"--color", "always", file}).out.find("\x1b[1;31merror"), std::string::npos);
-  EXPECT_NE(run_amlint({"--color", "always", file}, {"", "", {{"NO_COLOR", "1"}}}).out.find('\x1b'),
+  EXPECT_NE(run_amlint({"--format", "human", "--color", "always", file}).out.find("\x1b[1;31merror"),
+            std::string::npos);
+  EXPECT_NE(run_amlint({"--format", "human", "--color", "always", file}, {"", "", {{"NO_COLOR", "1"}}})
+                .out.find('\x1b'),
             std::string::npos)
       << "--color always wins over NO_COLOR";
 }
@@ -122,7 +124,7 @@ TEST(Formats, HumanShowsTheLineAndACaretWithoutColourOffATerminal) {
 TEST(Formats, RelatedLocationsBecomeNotes) {
   TempDir dir;
   const std::string file = dir.write("deploy.yml", "computeType: aks\ncomputeType: aci\n");
-  const ProcessResult r = run_amlint({file});
+  const ProcessResult r = run_amlint({"--format", "human", file});
   EXPECT_NE(r.out.find(file + ":2:1: error: duplicate key 'computeType' (first at 1:1)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(file + ":1:1: note: first 'computeType' is here"), std::string::npos) << r.out;
 }
@@ -174,7 +176,7 @@ TEST(Pairing, AFindingInAnUnnamedSiblingMovesToTheNamedFile) {
   const std::string deploy = dir.write("svc/deployment_config_aci.yml", "computeType: aci\n");
   dir.write("svc/inference_config.yml", "entryScript: score.py\nenableGpu: true\n");
   dir.write("svc/unrelated.yml", "computeType: [broken\n");  // not reported: not named
-  ProcessResult r = run_amlint({deploy});
+  ProcessResult r = run_amlint({"--format", "human", deploy});
   EXPECT_NE(r.out.find(deploy + ":1:14: error: enableGpu: true in inference_config.yml asks for a GPU, but "
                                 "deployment_config_aci.yml deploys to ACI"),
             std::string::npos)

@@ -27,7 +27,7 @@ struct Palette {
 
 std::string position(const Location& loc) {
   const Pos p = loc.begin();
-  return loc.file->path() + ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
+  return one_line(loc.file->path()) + ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
 }
 
 // The line as printed under the finding: tabs become one space and control
@@ -67,9 +67,28 @@ void write_snippet(std::ostream& out, const Location& loc, Severity severity, co
 
 }  // namespace
 
+std::string one_line(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+      out.push_back('?');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 std::string concise_line(const Finding& f) {
-  return position(f.location) + ": " + std::string(severity_name(f.severity)) + ": " + f.message +
-         " [" + std::string(f.rule->id) + "]";
+  return position(f.location) + ": " + std::string(severity_name(f.severity)) + ": " +
+         one_line(f.message) + " [" + std::string(f.rule->id) + "]";
 }
 
 void write_concise(std::ostream& out, const LintReport& report) {
@@ -80,11 +99,12 @@ void write_human(std::ostream& out, const LintReport& report, bool color) {
   const Palette p{color};
   for (const Finding& f : report.findings) {
     out << p.bold() << position(f.location) << ":" << p.reset() << " " << p.severity(f.severity)
-        << severity_name(f.severity) << ":" << p.reset() << " " << f.message << " " << p.dim() << "["
-        << f.rule->id << "]" << p.reset() << "\n";
+        << severity_name(f.severity) << ":" << p.reset() << " " << one_line(f.message) << " "
+        << p.dim() << "[" << f.rule->id << "]" << p.reset() << "\n";
     write_snippet(out, f.location, f.severity, p);
     for (const Related& r : f.related) {
-      out << p.bold() << position(r.location) << ":" << p.reset() << " note: " << r.message << "\n";
+      out << p.bold() << position(r.location) << ":" << p.reset()
+          << " note: " << one_line(r.message) << "\n";
     }
   }
 }

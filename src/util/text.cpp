@@ -179,6 +179,22 @@ std::size_t find_invalid_utf8(std::string_view bytes) {
   return std::string_view::npos;
 }
 
+std::string to_valid_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  while (!bytes.empty()) {
+    const std::size_t bad = find_invalid_utf8(bytes);
+    if (bad == std::string_view::npos) {
+      out.append(bytes);
+      break;
+    }
+    out.append(bytes.substr(0, bad));
+    out.append("\xEF\xBF\xBD");  // U+FFFD
+    bytes.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
 std::string quote(std::string_view text, std::size_t max) {
   std::string out = "'";
   std::size_t points = 0;

@@ -47,6 +47,10 @@ std::string format_bytes(std::uint64_t bytes);
 // surrogates and code points above U+10FFFF are invalid), or npos.
 std::size_t find_invalid_utf8(std::string_view bytes);
 
+// `bytes` with every invalid UTF-8 sequence replaced by U+FFFD, so that it can
+// be written into JSON or XML.
+std::string to_valid_utf8(std::string_view bytes);
+
 // Quotes a value for a message: `'text'`, shortened to `max` code points.
 std::string quote(std::string_view text, std::size_t max = 60);
 

@@ -128,6 +128,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     ::dup2(err_pipe[1], 2);
     for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) ::close(fd);
     if (!options.cwd.empty() && ::chdir(options.cwd.c_str()) != 0) ::_exit(126);
+    for (const std::string& k : options.unset_env) ::unsetenv(k.c_str());
     for (const auto& [k, v] : options.env) ::setenv(k.c_str(), v.c_str(), 1);
     std::vector<char*> args;
     for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
@@ -195,7 +196,11 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
 ProcessResult run_amlint(const std::vector<std::string>& args, const ProcessOptions& options) {
   std::vector<std::string> argv = {amlint_binary()};
   argv.insert(argv.end(), args.begin(), args.end());
-  return run_process(argv, options);
+  ProcessOptions o = options;
+  for (const char* var : {"GITHUB_ACTIONS", "TF_BUILD", "PRE_COMMIT"}) {
+    if (!o.env.count(var)) o.unset_env.emplace_back(var);
+  }
+  return run_process(argv, o);
 }
 
 }  // namespace amlint::testing

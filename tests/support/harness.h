@@ -60,9 +60,13 @@ struct ProcessOptions {
   std::string cwd;
   std::map<std::string, std::string> env;  // added to (or replacing in) the environment
   std::chrono::seconds timeout{30};
+  std::vector<std::string> unset_env{};  // removed from the environment
 };
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
+// Runs the built binary. The variables that `--format auto` reads
+// (GITHUB_ACTIONS, TF_BUILD, PRE_COMMIT) are removed unless `options.env`
+// sets them, so that a test sees the same output on a CI machine.
 ProcessResult run_amlint(const std::vector<std::string>& args, const ProcessOptions& options = {});
 
 }  // namespace amlint::testing
