@@ -60,7 +60,8 @@ void add_check_options(CLI::App& app, CheckOptions& o) {
       ->check(CLI::IsMember(formats));
   app.add_option("--output", o.outputs,
                  "Also write a report to a file (atomically), e.g. sarif=amlint.sarif; repeatable")
-      ->type_name("FORMAT=FILE");
+      ->type_name("FORMAT=FILE")
+      ->allow_extra_args(false);  // --output X=Y PATH: PATH is a path, not an output
   app.add_option("--fail-level", o.fail_level,
                  "Least severity that makes the exit code 1: error, warning, info or none")
       ->check(CLI::IsMember({"error", "warning", "info", "none"}))
