@@ -23,11 +23,6 @@ namespace fs = std::filesystem;
 namespace amlint::testing {
 namespace {
 
-const char* const kAciTooBig =
-    "computeType: aci\n"
-    "containerResourceRequirements:\n"
-    "  cpu: 1\n"
-    "  memoryInGB: 64\n";
 const char* const kCleanV2 =
     "$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json\n"
     "name: my-endpoint\nauth_mode: key\n";
@@ -36,25 +31,6 @@ const char* const kCleanV2 =
 const std::vector<std::string> kGoldenFiles = {"svc/deployment_config_aci.yml",
                                                "svc/inference_config.yml", "broken.yml",
                                                "endpoint.yml", "notes.yml"};
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = text.find('\n', start);
-    out.push_back(text.substr(start, end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
-
-ProcessOptions in_dir(const std::string& cwd, std::map<std::string, std::string> env = {}) {
-  ProcessOptions o;
-  o.cwd = cwd;
-  o.env = std::move(env);
-  return o;
-}
 
 // A copy of fixtures/report/input in a temporary directory.
 void copy_golden_input(const TempDir& dir) {
@@ -122,12 +98,12 @@ TEST(Formats, EachStreamHoldsItsDocumentAndNothingElse) {
       EXPECT_TRUE(ends_with(r.out, root)) << name;
     } else if (name == "github" || name == "azure") {
       const std::string prefix = name == "github" ? "::" : "##vso[task.logissue ";
-      for (const std::string& line : lines_of(r.out)) {
+      for (const std::string& line : split_lines(r.out)) {
         EXPECT_EQ(line.rfind(prefix, 0), 0U) << name << ": " << line;
       }
-      EXPECT_EQ(lines_of(r.out).size(), 3U) << r.out;
+      EXPECT_EQ(split_lines(r.out).size(), 3U) << r.out;
     } else if (name == "concise") {
-      EXPECT_EQ(lines_of(r.out).size(), 3U) << r.out;
+      EXPECT_EQ(split_lines(r.out).size(), 3U) << r.out;
     }
   }
 }
@@ -384,7 +360,7 @@ TEST(Auto, PicksTheFormatOfTheCiOrHookItRunsUnder) {
                               std::vector<std::string> args = {}) {
     args.push_back(file);
     const ProcessResult r = run_amlint(args, in_dir(dir.path(), std::move(env)));
-    return lines_of(r.out).at(0);
+    return split_lines(r.out).at(0);
   };
   EXPECT_EQ(first_line({{"GITHUB_ACTIONS", "true"}}).rfind("::warning file=deploy.yml,", 0), 0U);
   EXPECT_EQ(first_line({{"TF_BUILD", "True"}}).rfind("##vso[task.logissue type=warning;", 0), 0U);
@@ -449,7 +425,7 @@ TEST(Azure, WarningsAloneSucceedWithIssuesAndInfoIsLeftOut) {
   const auto azure = [&](std::vector<std::string> args) {
     args.insert(args.begin(), {"--format", "azure"});
     args.insert(args.end(), {"deploy.yml", "ci.yml"});
-    return lines_of(run_amlint(args, in_dir(dir.path())).out);
+    return split_lines(run_amlint(args, in_dir(dir.path())).out);
   };
   auto out = azure({});
   ASSERT_EQ(out.size(), 2U);
@@ -526,7 +502,7 @@ TEST_F(Escaping, JsonSarifAndGitlabKeepEveryCharacter) {
 }
 
 TEST_F(Escaping, GithubAndAzureCommandsStayOnOneLine) {
-  const auto github = lines_of(run("github"));
+  const auto github = split_lines(run("github"));
   ASSERT_EQ(github.size(), 4U);
   EXPECT_EQ(github[0].substr(0, github[0].find(",line=")),
             "::warning file=svc/dep%25;]%3A%2C%0Aü.yml");
@@ -541,7 +517,7 @@ TEST_F(Escaping, GithubAndAzureCommandsStayOnOneLine) {
             "invalid-value::computeType 'a%25b;c]d:e,f\\nü' is not a deployment target; use local, "
             "aks, aksendpoint or aci");
 
-  const auto azure = lines_of(run("azure"));
+  const auto azure = split_lines(run("azure"));
   ASSERT_EQ(azure.size(), 4U);
   EXPECT_EQ(azure[0].substr(0, azure[0].find(";linenumber=")),
             "##vso[task.logissue type=warning;sourcepath=svc/dep%AZP25%3B%5D:,%0Aü.yml");
@@ -569,7 +545,7 @@ TEST_F(Escaping, XmlAttributesKeepLineBreaksAsCharacterReferences) {
 }
 
 TEST_F(Escaping, ConciseAndHumanPrintOneLinePerFinding) {
-  const auto concise = lines_of(run("concise"));
+  const auto concise = split_lines(run("concise"));
   ASSERT_EQ(concise.size(), 4U);
   EXPECT_EQ(concise[0].rfind("svc/dep%;]:,\\nü.yml:1:1: warning: ", 0), 0U) << concise[0];
   EXPECT_EQ(concise[1],

@@ -12,38 +12,18 @@
 // line marks the step as succeeded with issues.
 #include "core/fingerprint.h"
 #include "report/reporter.h"
+#include "util/text.h"
 
 namespace amlint {
 namespace {
 
 std::string escape_data(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '%') {
-      out += "%AZP25";
-    } else if (c == '\r') {
-      out += "%0D";
-    } else if (c == '\n') {
-      out += "%0A";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
+  return replace_chars(text, {{'%', "%AZP25"}, {'\r', "%0D"}, {'\n', "%0A"}});
 }
 
 std::string escape_property(std::string_view text) {
-  std::string out;
-  for (const char c : escape_data(text)) {
-    if (c == ';') {
-      out += "%3B";
-    } else if (c == ']') {
-      out += "%5D";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
+  return replace_chars(text,
+                       {{'%', "%AZP25"}, {'\r', "%0D"}, {'\n', "%0A"}, {';', "%3B"}, {']', "%5D"}});
 }
 
 }  // namespace
@@ -54,16 +34,11 @@ void write_azure(std::ostream& out, const LintReport& report, const ReportOption
     const bool info = f.severity == Severity::kInfo;
     if (info && options.fail_level != Severity::kInfo) continue;
     const Pos p = f.location.begin();
-    std::string message = f.message;
-    for (const Related& r : f.related) {
-      const Pos rp = r.location.begin();
-      message += "\nnote: " + repository_path(*r.location.file) + ":" + std::to_string(rp.line) +
-                 ":" + std::to_string(rp.column) + ": " + r.message;
-    }
     out << "##vso[task.logissue type=" << (info ? "warning" : severity_name(f.severity))
         << ";sourcepath=" << escape_property(repository_path(*f.location.file))
         << ";linenumber=" << p.line << ";columnnumber=" << p.column
-        << ";code=" << escape_property(f.rule->id) << ";]" << escape_data(message) << "\n";
+        << ";code=" << escape_property(f.rule->id) << ";]" << escape_data(message_with_notes(f))
+        << "\n";
     logged = true;
   }
   if (logged && !fails(report, options.fail_level)) {

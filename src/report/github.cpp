@@ -8,50 +8,18 @@
 // line, and endColumn is exclusive, as in SARIF.
 #include "core/fingerprint.h"
 #include "report/reporter.h"
+#include "util/text.h"
 
 namespace amlint {
 namespace {
 
 std::string escape_data(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '%') {
-      out += "%25";
-    } else if (c == '\r') {
-      out += "%0D";
-    } else if (c == '\n') {
-      out += "%0A";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
+  return replace_chars(text, {{'%', "%25"}, {'\r', "%0D"}, {'\n', "%0A"}});
 }
 
 std::string escape_property(std::string_view text) {
-  std::string out;
-  for (const char c : escape_data(text)) {
-    if (c == ':') {
-      out += "%3A";
-    } else if (c == ',') {
-      out += "%2C";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
-std::string_view command(Severity severity) {
-  switch (severity) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kInfo:
-      return "notice";
-  }
-  return "error";
+  return replace_chars(text,
+                       {{'%', "%25"}, {'\r', "%0D"}, {'\n', "%0A"}, {':', "%3A"}, {',', "%2C"}});
 }
 
 }  // namespace
@@ -67,13 +35,8 @@ void write_github(std::ostream& out, const LintReport& report, const ReportOptio
     if (begin.line == end.line) properties += ",endColumn=" + std::to_string(end.column);
     properties +=
         ",title=" + escape_property(std::string(f.rule->id) + " " + std::string(f.rule->slug));
-    std::string message = f.message;
-    for (const Related& r : f.related) {
-      const Pos p = r.location.begin();
-      message += "\nnote: " + repository_path(*r.location.file) + ":" + std::to_string(p.line) +
-                 ":" + std::to_string(p.column) + ": " + r.message;
-    }
-    out << "::" << command(f.severity) << " " << properties << "::" << escape_data(message) << "\n";
+    out << "::" << by_severity(f.severity, "error", "warning", "notice") << " " << properties
+        << "::" << escape_data(message_with_notes(f)) << "\n";
   }
 }
 

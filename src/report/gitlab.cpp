@@ -14,15 +14,7 @@ namespace {
 
 std::string_view codeclimate_severity(const Finding& f) {
   if (f.rule == &input_rules::kInvalidSyntax) return "blocker";
-  switch (f.severity) {
-    case Severity::kError:
-      return "critical";
-    case Severity::kWarning:
-      return "minor";
-    case Severity::kInfo:
-      return "info";
-  }
-  return "critical";
+  return by_severity(f.severity, "critical", "minor", "info");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/fingerprint.h"
 #include "report/text.h"
 
 namespace amlint {
@@ -56,6 +57,29 @@ std::optional<Severity> parse_fail_level(std::string_view name) {
   if (name == "none") return std::nullopt;
   throw UsageError("--fail-level must be error, warning, info or none, not '" + std::string(name) +
                    "'");
+}
+
+std::string_view by_severity(Severity severity, std::string_view error, std::string_view warning,
+                             std::string_view info) {
+  switch (severity) {
+    case Severity::kError:
+      return error;
+    case Severity::kWarning:
+      return warning;
+    case Severity::kInfo:
+      return info;
+  }
+  return error;
+}
+
+std::string message_with_notes(const Finding& finding) {
+  std::string message = finding.message;
+  for (const Related& r : finding.related) {
+    const Pos p = r.location.begin();
+    message += "\nnote: " + repository_path(*r.location.file) + ":" + std::to_string(p.line) + ":" +
+               std::to_string(p.column) + ": " + r.message;
+  }
+  return message;
 }
 
 bool fails(const LintReport& report, std::optional<Severity> fail_level) {

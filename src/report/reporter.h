@@ -47,6 +47,15 @@ std::optional<Severity> parse_fail_level(std::string_view name);
 // True when the report has a finding at or above the fail level.
 bool fails(const LintReport& report, std::optional<Severity> fail_level);
 
+// The word a format uses for a severity (each has its own: "note", "notice").
+std::string_view by_severity(Severity severity, std::string_view error, std::string_view warning,
+                             std::string_view info);
+
+// The finding's message, then a "note: PATH:LINE:COL: message" line for each
+// related location (paths relative to the repository root): the text of a
+// GitHub annotation or an Azure issue.
+std::string message_with_notes(const Finding& finding);
+
 // The formats, one per file in src/report/.
 void write_human_report(std::ostream& out, const LintReport& report, const ReportOptions& options);
 void write_concise_report(std::ostream& out, const LintReport& report,

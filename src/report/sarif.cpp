@@ -16,15 +16,7 @@ namespace {
 constexpr std::string_view kSrcRoot = "%SRCROOT%";
 
 std::string_view sarif_level(Severity severity) {
-  switch (severity) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kInfo:
-      return "note";
-  }
-  return "error";
+  return by_severity(severity, "error", "warning", "note");
 }
 
 // Percent-encodes all but RFC 3986's unreserved characters and '/', so any

@@ -9,10 +9,6 @@
 
 namespace amlint {
 
-// `text` on one line: line feeds, carriage returns and tabs become \n, \r
-// and \t, other control characters '?'. File names can hold any of them.
-std::string one_line(std::string_view text);
-
 // `path:line:col: severity: message [AMLnnn]` (no colour, no newline).
 std::string concise_line(const Finding& finding);
 

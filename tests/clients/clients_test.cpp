@@ -13,10 +13,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 
-#include "report/text.h"
 #include "support/harness.h"
 #include "support/json_doc.h"
 #include "util/text.h"
@@ -40,18 +40,6 @@ bool clients_required() {
                    << "to make this a failure)";                                                \
     }                                                                                           \
   } while (false)
-
-std::vector<std::string> split(const std::string& text, char separator) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find(separator, start);
-    if (end == std::string::npos) end = text.size();
-    out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
 
 // The full path of a program on PATH, or "".
 std::string which(const std::string& name) {
@@ -80,25 +68,6 @@ std::string python_with_jsonschema() {
     if (run_process({python, "-c", "import jsonschema"}).exit_code == 0) return python;
   }
   return "";
-}
-
-ProcessOptions in_dir(const std::string& cwd, std::map<std::string, std::string> env = {}) {
-  ProcessOptions o;
-  o.cwd = cwd;
-  o.env = std::move(env);
-  return o;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = text.find('\n', start);
-    out.push_back(text.substr(start, end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
 }
 
 // One run of amlint over the fixtures (from the repository root, so paths
@@ -442,54 +411,90 @@ std::vector<CommandCase> command_cases(const TempDir& odd) {
           {odd.path(), {"svc/" + kOddName, "svc/inference_config.yml", "value.yml"}}};
 }
 
+// Runs amlint in `format` (github or azure) on a case, and the reference
+// library on what it makes of the same run's findings (`to_input` turns the
+// JSON report into the script's input); expects the same commands.
+void expect_same_commands(const CommandCase& c, const std::string& format,
+                          const std::string& script,
+                          const std::function<std::string(const JsonDoc&)>& to_input,
+                          Command (*parse)(const std::string&), const TempDir& dir) {
+  std::vector<std::string> args = {"-q", "--format", format, "--output",
+                                   "json=" + dir.path() + "/report.json"};
+  args.insert(args.end(), c.args.begin(), c.args.end());
+  const ProcessResult ours = run_amlint(args, in_dir(c.cwd));
+  const JsonDoc report(read_file_text(dir.path() + "/report.json"));
+  ProcessOptions o = in_dir(dir.path());  // not the source tree: task-lib writes .taskkey
+  o.stdin_text = to_input(report);
+  const ProcessResult theirs = run_process({which("node"), clients_dir() + "/" + script}, o);
+  ASSERT_EQ(theirs.exit_code, 0) << theirs.err;
+  std::vector<std::string> their_lines;
+  for (const std::string& line : split_lines(theirs.out)) {
+    if (line.rfind("##vso[task.debug]", 0) != 0) their_lines.push_back(line);
+  }
+  const auto our_lines = split_lines(ours.out);
+  ASSERT_EQ(our_lines.size(), their_lines.size()) << ours.out << "\n---\n" << theirs.out;
+  ASSERT_GE(our_lines.size(), 2U);
+  for (std::size_t i = 0; i < our_lines.size(); ++i) {
+    EXPECT_EQ(parse(our_lines[i]), parse(their_lines[i]))
+        << "ours:   " << our_lines[i] << "\ntheirs: " << their_lines[i];
+  }
+}
+
+// The findings as @actions/core calls: core[command](message, properties).
+std::string github_input(const JsonDoc& report) {
+  std::string input;
+  for (const Node* f : items_at(report.root(), "/findings")) {
+    const std::string severity = text_at(*f, "/severity");
+    const bool one_line = int_at(*f, "/start/line") == int_at(*f, "/end/line");
+    input += std::string(input.empty() ? "[" : ",") +
+             "{\"command\": " + quoted(severity == "info" ? "notice" : severity) +
+             ", \"message\": " + quoted(message_with_notes(*f)) + ", \"properties\": {" +
+             "\"title\": " + quoted(text_at(*f, "/rule") + " " + text_at(*f, "/slug")) +
+             ", \"file\": " + quoted(text_at(*f, "/path")) +
+             ", \"startLine\": " + std::to_string(int_at(*f, "/start/line")) +
+             ", \"endLine\": " + std::to_string(int_at(*f, "/end/line"));
+    if (one_line) {
+      input += ", \"startColumn\": " + std::to_string(int_at(*f, "/start/column")) +
+               ", \"endColumn\": " + std::to_string(int_at(*f, "/end/column"));
+    }
+    input += "}}";
+  }
+  return input.empty() ? "[]" : input + "]";
+}
+
+// The findings as tl.logIssue calls, and whether the step succeeded with
+// issues (warnings only; info findings are left out at --fail-level error).
+std::string azure_input(const JsonDoc& report) {
+  std::string issues;
+  bool errors = false;
+  for (const Node* f : items_at(report.root(), "/findings")) {
+    const std::string severity = text_at(*f, "/severity");
+    if (severity == "info") continue;
+    errors = errors || severity == "error";
+    issues += std::string(issues.empty() ? "" : ",") + "{\"type\": " + quoted(severity) +
+              ", \"message\": " + quoted(message_with_notes(*f)) +
+              ", \"sourcepath\": " + quoted(text_at(*f, "/path")) +
+              ", \"linenumber\": " + std::to_string(int_at(*f, "/start/line")) +
+              ", \"columnnumber\": " + std::to_string(int_at(*f, "/start/column")) +
+              ", \"code\": " + quoted(text_at(*f, "/rule")) + "}";
+  }
+  const bool with_issues = !issues.empty() && !errors;
+  return "{\"issues\": [" + issues +
+         "], \"succeededWithIssues\": " + (with_issues ? "true" : "false") + "}";
+}
+
 TEST(GithubCommands, MatchWhatActionsCoreWrites) {
-  const std::string node = which("node");
-  REQUIRE_CLIENT(!node.empty() && fs::exists(node_modules() + "/@actions/core"),
+  REQUIRE_CLIENT(!which("node").empty() && fs::exists(node_modules() + "/@actions/core"),
                  "node and @actions/core (npm ci --prefix tests/clients)");
   TempDir odd;
   write_odd_files(odd);
   for (const CommandCase& c : command_cases(odd)) {
-    std::vector<std::string> args = {"-q", "--format", "github", "--output",
-                                     "json=" + odd.path() + "/report.json"};
-    args.insert(args.end(), c.args.begin(), c.args.end());
-    const ProcessResult ours = run_amlint(args, in_dir(c.cwd));
-    const JsonDoc report(read_file_text(odd.path() + "/report.json"));
-    std::string input = "[";
-    for (const Node* f : items_at(report.root(), "/findings")) {
-      const std::string severity = text_at(*f, "/severity");
-      const bool one_line = int_at(*f, "/start/line") == int_at(*f, "/end/line");
-      input += std::string(input.size() > 1 ? "," : "") +
-               "{\"command\": " + quoted(severity == "info" ? "notice" : severity) +
-               ", \"message\": " + quoted(message_with_notes(*f)) + ", \"properties\": {" +
-               "\"title\": " + quoted(text_at(*f, "/rule") + " " + text_at(*f, "/slug")) +
-               ", \"file\": " + quoted(text_at(*f, "/path")) +
-               ", \"startLine\": " + std::to_string(int_at(*f, "/start/line")) +
-               ", \"endLine\": " + std::to_string(int_at(*f, "/end/line"));
-      if (one_line) {
-        input += ", \"startColumn\": " + std::to_string(int_at(*f, "/start/column")) +
-                 ", \"endColumn\": " + std::to_string(int_at(*f, "/end/column"));
-      }
-      input += "}}";
-    }
-    input += "]";
-    ProcessOptions o = in_dir(odd.path());
-    o.stdin_text = input;
-    const ProcessResult theirs = run_process({node, clients_dir() + "/github_commands.mjs"}, o);
-    ASSERT_EQ(theirs.exit_code, 0) << theirs.err;
-    const auto our_lines = lines_of(ours.out);
-    const auto their_lines = lines_of(theirs.out);
-    ASSERT_EQ(our_lines.size(), their_lines.size()) << ours.out << "\n---\n" << theirs.out;
-    ASSERT_GT(our_lines.size(), 3U);
-    for (std::size_t i = 0; i < our_lines.size(); ++i) {
-      EXPECT_EQ(parse_github(our_lines[i]), parse_github(their_lines[i]))
-          << "ours:   " << our_lines[i] << "\ntheirs: " << their_lines[i];
-    }
+    expect_same_commands(c, "github", "github_commands.mjs", github_input, parse_github, odd);
   }
 }
 
 TEST(AzureCommands, MatchWhatAzurePipelinesTaskLibWrites) {
-  const std::string node = which("node");
-  REQUIRE_CLIENT(!node.empty() && fs::exists(node_modules() + "/azure-pipelines-task-lib"),
+  REQUIRE_CLIENT(!which("node").empty() && fs::exists(node_modules() + "/azure-pipelines-task-lib"),
                  "node and azure-pipelines-task-lib (npm ci --prefix tests/clients)");
   TempDir odd;
   write_odd_files(odd);
@@ -497,43 +502,7 @@ TEST(AzureCommands, MatchWhatAzurePipelinesTaskLibWrites) {
   std::vector<CommandCase> cases = command_cases(odd);
   cases.push_back({odd.path(), {"warn/deployment_config_aks.yml"}});
   for (const CommandCase& c : cases) {
-    std::vector<std::string> args = {"-q", "--format", "azure", "--output",
-                                     "json=" + odd.path() + "/report.json"};
-    args.insert(args.end(), c.args.begin(), c.args.end());
-    const ProcessResult ours = run_amlint(args, in_dir(c.cwd));
-    const JsonDoc report(read_file_text(odd.path() + "/report.json"));
-    std::string input = "{\"issues\": [";
-    bool errors = false;
-    bool first = true;
-    for (const Node* f : items_at(report.root(), "/findings")) {
-      const std::string severity = text_at(*f, "/severity");
-      if (severity == "info") continue;  // left out by default (--fail-level error)
-      errors = errors || severity == "error";
-      input += std::string(first ? "" : ",") + "{\"type\": " + quoted(severity) +
-               ", \"message\": " + quoted(message_with_notes(*f)) +
-               ", \"sourcepath\": " + quoted(text_at(*f, "/path")) +
-               ", \"linenumber\": " + std::to_string(int_at(*f, "/start/line")) +
-               ", \"columnnumber\": " + std::to_string(int_at(*f, "/start/column")) +
-               ", \"code\": " + quoted(text_at(*f, "/rule")) + "}";
-      first = false;
-    }
-    input +=
-        std::string("], \"succeededWithIssues\": ") + (!first && !errors ? "true" : "false") + "}";
-    ProcessOptions o = in_dir(odd.path());  // not the source tree: task-lib writes .taskkey
-    o.stdin_text = input;
-    const ProcessResult theirs = run_process({node, clients_dir() + "/azure_commands.cjs"}, o);
-    ASSERT_EQ(theirs.exit_code, 0) << theirs.err;
-    std::vector<std::string> their_lines;
-    for (const std::string& line : lines_of(theirs.out)) {
-      if (line.rfind("##vso[task.debug]", 0) != 0) their_lines.push_back(line);
-    }
-    const auto our_lines = lines_of(ours.out);
-    ASSERT_EQ(our_lines.size(), their_lines.size()) << ours.out << "\n---\n" << theirs.out;
-    ASSERT_GE(our_lines.size(), 2U);
-    for (std::size_t i = 0; i < our_lines.size(); ++i) {
-      EXPECT_EQ(parse_azure(our_lines[i]), parse_azure(their_lines[i]))
-          << "ours:   " << our_lines[i] << "\ntheirs: " << their_lines[i];
-    }
+    expect_same_commands(c, "azure", "azure_commands.cjs", azure_input, parse_azure, odd);
   }
 }
 
@@ -571,7 +540,7 @@ TEST(ProblemMatchers, VimQuickfixReadsEveryConciseFinding) {
     EXPECT_EQ(int_at(e, "/column"), int_at(f, "/start/column")) << i;
     EXPECT_EQ(text_at(e, "/type"), text_at(f, "/severity").substr(0, 1)) << i;
     EXPECT_EQ(text_at(e, "/text"),
-              one_line(text_at(f, "/message")) + " [" + text_at(f, "/rule") + "]")
+              visible_controls(text_at(f, "/message")) + " [" + text_at(f, "/rule") + "]")
         << i;
   }
 }
@@ -595,12 +564,12 @@ TEST(ProblemMatchers, TheVsCodeMatcherReadsEveryConciseFinding) {
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const Node& f = *findings[i];
     const Node& m = *got[i];
-    ASSERT_TRUE(m.is_map()) << "line " << i + 1 << " did not match: " << lines_of(run.out)[i];
+    ASSERT_TRUE(m.is_map()) << "line " << i + 1 << " did not match: " << split_lines(run.out)[i];
     EXPECT_EQ(text_at(m, "/file"), text_at(f, "/path")) << i;
     EXPECT_EQ(text_at(m, "/line"), std::to_string(int_at(f, "/start/line"))) << i;
     EXPECT_EQ(text_at(m, "/column"), std::to_string(int_at(f, "/start/column"))) << i;
     EXPECT_EQ(text_at(m, "/severity"), text_at(f, "/severity")) << i;
-    EXPECT_EQ(text_at(m, "/message"), one_line(text_at(f, "/message"))) << i;
+    EXPECT_EQ(text_at(m, "/message"), visible_controls(text_at(f, "/message"))) << i;
     EXPECT_EQ(text_at(m, "/code"), text_at(f, "/rule")) << i;
   }
 }
@@ -657,7 +626,7 @@ std::string make_hook_repository(const Git& git, const std::string& to) {
   EXPECT_EQ(git.run(to, {"add", "-A"}).exit_code, 0);
   const ProcessResult commit = git.run(to, {"commit", "-q", "-m", "amlint as a hook repository"});
   EXPECT_EQ(commit.exit_code, 0) << commit.err;
-  return lines_of(git.run(to, {"rev-parse", "HEAD"}).out).at(0);
+  return split_lines(git.run(to, {"rev-parse", "HEAD"}).out).at(0);
 }
 
 class PreCommit : public ::testing::Test {

@@ -52,6 +52,24 @@ std::string read_file_text(const std::string& path) {
   return s.str();
 }
 
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> out = split(text, '\n');
+  if (!out.empty() && out.back().empty()) out.pop_back();
+  return out;
+}
+
+std::vector<std::string> split(const std::string& text, char separator) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(separator, start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 std::uint64_t parse_size(const std::string& text) {
   std::size_t used = 0;
   const double value = std::stod(text, &used);
@@ -114,6 +132,13 @@ std::vector<const Finding*> findings_in(const LintReport& report, const std::str
     if (f.location.file->path() == display_path) out.push_back(&f);
   }
   return out;
+}
+
+ProcessOptions in_dir(const std::string& cwd, std::map<std::string, std::string> env) {
+  ProcessOptions o;
+  o.cwd = cwd;
+  o.env = std::move(env);
+  return o;
 }
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
