@@ -49,7 +49,7 @@ TEST(XmlWriter, AttributesKeepEveryCharacterXmlCanHold) {
   EXPECT_EQ(xml_attribute(std::string("a\x01"
                                       "b\xEF\xBF\xBE"
                                       "c\xFF",
-                                      9)),
+                                      8)),
             "a\xEF\xBF\xBD"
             "b\xEF\xBF\xBD"
             "c\xEF\xBF\xBD");
