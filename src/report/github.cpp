@@ -5,7 +5,8 @@
 // values also ':' and ','. Info findings are notices. Related locations
 // follow the message as "note:" lines. The file is relative to the
 // repository root (the workspace); columns are sent only for a range on one
-// line, and endColumn is exclusive, as in SARIF.
+// line (the runner drops an annotation with col and endColumn on different
+// lines, as ruff's issue 22074 shows), and endColumn is exclusive, as in SARIF.
 #include "core/fingerprint.h"
 #include "report/reporter.h"
 #include "util/text.h"
