@@ -1,5 +1,6 @@
 // amlint's command line. The only place that turns outcomes into exit codes:
-// 0 nothing at error severity, 1 error findings, 2 usage error, 3 internal error.
+// 0 nothing at or above --fail-level, 1 findings at or above it, 2 usage
+// error, 3 internal error.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -9,13 +10,16 @@
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "capability/table.h"
 #include "data/embedded.h"
 #include "lint/files.h"
 #include "lint/linter.h"
+#include "report/reporter.h"
 #include "report/text.h"
 #include "rules/registry.h"
+#include "util/atomic_file.h"
 #include "util/text.h"
 
 namespace amlint {
@@ -28,7 +32,9 @@ constexpr int kExitInternal = 3;
 
 struct CheckOptions {
   std::vector<std::string> paths;
-  std::string format = "human";
+  std::string format;                // empty: human on a terminal, else auto
+  std::vector<std::string> outputs;  // FORMAT=FILE
+  std::string fail_level = "error";
   std::string color = "auto";
   std::string stdin_filename;
   std::string model;
@@ -37,11 +43,31 @@ struct CheckOptions {
   bool quiet = false;
 };
 
+std::vector<std::string> format_names() {
+  std::vector<std::string> names;
+  for (const OutputFormat& f : output_formats()) names.emplace_back(f.name);
+  return names;
+}
+
 void add_check_options(CLI::App& app, CheckOptions& o) {
+  std::vector<std::string> formats = format_names();
+  const std::string listed = join(formats, ", ");
+  formats.emplace_back("auto");
   app.add_option("paths", o.paths, "Files and directories to lint ('-' reads standard input)");
-  app.add_option("--format", o.format, "Output format")
-      ->check(CLI::IsMember({"human", "concise"}))
-      ->default_str("human");
+  app.add_option("--format", o.format,
+                 "Output format on standard output: " + listed +
+                     ", or auto (github under GitHub Actions, azure under Azure Pipelines, "
+                     "concise under pre-commit, else human; the default when standard output "
+                     "is not a terminal)")
+      ->check(CLI::IsMember(formats));
+  app.add_option("--output", o.outputs,
+                 "Also write a report to a file (atomically), e.g. sarif=amlint.sarif; repeatable")
+      ->type_name("FORMAT=FILE")
+      ->allow_extra_args(false);  // --output X=Y PATH: PATH is a path, not an output
+  app.add_option("--fail-level", o.fail_level,
+                 "Least severity that makes the exit code 1: error, warning, info or none")
+      ->check(CLI::IsMember({"error", "warning", "info", "none"}))
+      ->default_str("error");
   app.add_option("--color", o.color, "Colour the human format: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
@@ -84,6 +110,35 @@ std::unique_ptr<CapabilityTable> load_table(const std::string& path) {
   return table;
 }
 
+struct FileOutput {
+  const OutputFormat* format;
+  std::string path;
+};
+
+std::vector<FileOutput> parse_outputs(const std::vector<std::string>& specs) {
+  std::vector<FileOutput> outputs;
+  for (const std::string& spec : specs) {
+    const std::size_t eq = spec.find('=');
+    const std::string name = spec.substr(0, eq);
+    const OutputFormat* format = find_output_format(name);
+    if (eq == std::string::npos || eq + 1 == spec.size() || !format) {
+      throw UsageError("--output takes FORMAT=FILE with FORMAT one of " +
+                       join(format_names(), ", ") + ", not '" + spec + "'");
+    }
+    outputs.push_back(FileOutput{format, spec.substr(eq + 1)});
+  }
+  return outputs;
+}
+
+// The format for standard output: as asked, else human on a terminal and
+// what `auto` picks elsewhere.
+const OutputFormat& stdout_format(const std::string& asked) {
+  std::string_view name = asked;
+  if (name.empty()) name = ::isatty(STDOUT_FILENO) ? "human" : "auto";
+  if (name == "auto") name = auto_format([](const char* var) { return std::getenv(var); });
+  return *find_output_format(name);
+}
+
 bool use_color(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
@@ -103,6 +158,10 @@ int run_check(const CheckOptions& o) {
     if (!known) throw UsageError("--ignore: no rule matches '" + pattern + "' (amlint rules lists them)");
   }
   options.ignore = o.ignore;
+  const std::vector<FileOutput> outputs = parse_outputs(o.outputs);
+  const OutputFormat& format = stdout_format(o.format);
+  ReportOptions report_options;
+  report_options.fail_level = parse_fail_level(o.fail_level);
   std::unique_ptr<CapabilityTable> table;
   if (!o.targets.empty()) {
     table = load_table(o.targets);
@@ -110,18 +169,27 @@ int run_check(const CheckOptions& o) {
   }
   const LintReport report = lint(options);
   const bool color = use_color(o.color);
-  if (o.format == "concise") {
-    write_concise(std::cout, report);
-  } else {
-    write_human(std::cout, report, color);
-  }
+
+  report_options.color = color && format.name == "human";
+  format.write(std::cout, report, report_options);
   std::cout.flush();
+  report_options.color = false;
+  int exit_code = kExitClean;
+  for (const FileOutput& output : outputs) {
+    std::ostringstream text;
+    output.format->write(text, report, report_options);
+    if (const auto error = write_file_atomically(output.path, text.str())) {
+      std::cerr << "amlint: " << *error << "\n";
+      exit_code = kExitUsage;
+    }
+  }
   if (!o.quiet) write_summary(std::cerr, report, color && ::isatty(STDERR_FILENO));
   for (const std::string& e : report.internal_errors) {
     std::cerr << "amlint: internal error: " << e << "\n";
   }
   if (!report.internal_errors.empty()) return kExitInternal;
-  return report.count(Severity::kError) > 0 ? kExitFindings : kExitClean;
+  if (exit_code != kExitClean) return exit_code;
+  return fails(report, report_options.fail_level) ? kExitFindings : kExitClean;
 }
 
 int run_rules() {

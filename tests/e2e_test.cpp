@@ -15,26 +15,9 @@ namespace fs = std::filesystem;
 namespace amlint::testing {
 namespace {
 
-const char* const kAciTooBig =
-    "computeType: aci\n"
-    "containerResourceRequirements:\n"
-    "  cpu: 1\n"
-    "  memoryInGB: 64\n";
 const char* const kCleanV2 =
     "$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json\n"
     "name: blue\nendpoint_name: my-endpoint\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n";
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = text.find('\n', start);
-    out.push_back(text.substr(start, end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
 
 TEST(Cli, VersionRulesAndExplain) {
   ProcessResult r = run_amlint({"--version"});
@@ -97,7 +80,7 @@ TEST(Formats, ConciseIsExactlyOneLinePerFindingWithTheSummaryOnStderr) {
   const ProcessResult r = run_amlint({"--format", "concise", file});
   const Regex line_re(R"(^(.+):(\d+):(\d+): (error|warning|info): (.+) \[(AML\d{3})\]$)");
   ASSERT_TRUE(line_re.ok()) << line_re.error();
-  const auto out = lines(r.out);
+  const auto out = split_lines(r.out);
   ASSERT_EQ(out.size(), 3U) << r.out;
   for (const std::string& l : out) EXPECT_TRUE(line_re.full_match(l)) << l;
   EXPECT_EQ(out[1], file + ":4:15: error: memoryInGB: 64 asks for 64 GB, but ACI is for workloads under 48 GB "
@@ -109,12 +92,14 @@ TEST(Formats, ConciseIsExactlyOneLinePerFindingWithTheSummaryOnStderr) {
 TEST(Formats, HumanShowsTheLineAndACaretWithoutColourOffATerminal) {
   TempDir dir;
   const std::string file = dir.write("deploy.yml", kAciTooBig);
-  const ProcessResult r = run_amlint({file});
+  const ProcessResult r = run_amlint({"--format", "human", file});
   EXPECT_NE(r.out.find(file + ":4:15: error: memoryInGB: 64 asks for 64 GB"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("4 |   memoryInGB: 64\n  |               ^~\n"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
-  EXPECT_NE(run_amlint({"--color", "always", file}).out.find("\x1b[1;31merror"), std::string::npos);
-  EXPECT_NE(run_amlint({"--color", "always", file}, {"", "", {{"NO_COLOR", "1"}}}).out.find('\x1b'),
+  EXPECT_NE(run_amlint({"--format", "human", "--color", "always", file}).out.find("\x1b[1;31merror"),
+            std::string::npos);
+  EXPECT_NE(run_amlint({"--format", "human", "--color", "always", file}, {"", "", {{"NO_COLOR", "1"}}})
+                .out.find('\x1b'),
             std::string::npos)
       << "--color always wins over NO_COLOR";
 }
@@ -122,7 +107,7 @@ TEST(Formats, HumanShowsTheLineAndACaretWithoutColourOffATerminal) {
 TEST(Formats, RelatedLocationsBecomeNotes) {
   TempDir dir;
   const std::string file = dir.write("deploy.yml", "computeType: aks\ncomputeType: aci\n");
-  const ProcessResult r = run_amlint({file});
+  const ProcessResult r = run_amlint({"--format", "human", file});
   EXPECT_NE(r.out.find(file + ":2:1: error: duplicate key 'computeType' (first at 1:1)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(file + ":1:1: note: first 'computeType' is here"), std::string::npos) << r.out;
 }
@@ -172,7 +157,7 @@ TEST(Walk, FindsManifestsSkipsTheRestAndNeverLoops) {
   fs::create_directory_symlink(dir.path(), dir.path() + "/deploy/loop");
   const ProcessResult r = run_amlint({"--format", "concise", dir.path()});
   EXPECT_FALSE(r.timed_out);
-  const auto out = lines(r.out);
+  const auto out = split_lines(r.out);
   ASSERT_EQ(out.size(), 4U) << r.out;
   EXPECT_EQ(out[0].rfind(dir.path() + "/deploy/aci.yml:1:1:", 0), 0U) << out[0];
   EXPECT_EQ(out[3].rfind(dir.path() + "/deploy/broken.json:1:23: error: invalid JSON", 0), 0U) << out[3];
@@ -180,9 +165,9 @@ TEST(Walk, FindsManifestsSkipsTheRestAndNeverLoops) {
 
   // A walked directory shows paths relative to where it was named.
   const ProcessResult rel = run_amlint({"--format", "concise", "deploy"}, {"", dir.path(), {}});
-  EXPECT_EQ(lines(rel.out).at(0).rfind("deploy/aci.yml:1:1:", 0), 0U) << rel.out;
+  EXPECT_EQ(split_lines(rel.out).at(0).rfind("deploy/aci.yml:1:1:", 0), 0U) << rel.out;
   const ProcessResult dot = run_amlint({"--format", "concise", "."}, {"", dir.path() + "/deploy", {}});
-  EXPECT_EQ(lines(dot.out).at(0).rfind("aci.yml:1:1:", 0), 0U) << dot.out;
+  EXPECT_EQ(split_lines(dot.out).at(0).rfind("aci.yml:1:1:", 0), 0U) << dot.out;
 }
 
 TEST(Pairing, AFindingInAnUnnamedSiblingMovesToTheNamedFile) {
@@ -191,7 +176,7 @@ TEST(Pairing, AFindingInAnUnnamedSiblingMovesToTheNamedFile) {
   const std::string deploy = dir.write("svc/deployment_config_aci.yml", "computeType: aci\n");
   dir.write("svc/inference_config.yml", "entryScript: score.py\nenableGpu: true\n");
   dir.write("svc/unrelated.yml", "computeType: [broken\n");  // not reported: not named
-  ProcessResult r = run_amlint({deploy});
+  ProcessResult r = run_amlint({"--format", "human", deploy});
   EXPECT_NE(r.out.find(deploy + ":1:14: error: enableGpu: true in inference_config.yml asks for a GPU, but "
                                 "deployment_config_aci.yml deploys to ACI"),
             std::string::npos)
@@ -263,7 +248,7 @@ TEST(Walk, NamedFilesThatAreNotManifestsAreReported) {
   TempDir dir;
   const ProcessResult r = run_amlint(
       {"--format", "concise", dir.write("ci.yml", "on: push\n"), dir.write("empty.json", "")});
-  const auto out = lines(r.out);
+  const auto out = split_lines(r.out);
   ASSERT_EQ(out.size(), 2U) << r.out;
   EXPECT_NE(out[0].find(":1:1: info: not a recognised Azure ML deployment manifest"), std::string::npos);
   EXPECT_NE(out[1].find(":1:1: info: file holds no YAML or JSON document"), std::string::npos);
@@ -279,7 +264,7 @@ TEST(Robustness, OneBadFileDoesNotLoseTheOthers) {
   const ProcessResult r = run_amlint({"--format", "concise", bad, fifo, dir.path() + "/a", good});
   EXPECT_FALSE(r.timed_out);
   EXPECT_EQ(r.exit_code, 1);
-  const auto out = lines(r.out);
+  const auto out = split_lines(r.out);
   ASSERT_EQ(out.size(), 5U) << r.out;
   EXPECT_NE(out[0].find("bad.yml:1:1: error: NUL byte"), std::string::npos) << out[0];
   EXPECT_NE(out[1].find("pipe.yml:1:1: error: cannot read the file: it is a FIFO"), std::string::npos) << out[1];

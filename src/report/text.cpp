@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "util/text.h"
+
 namespace amlint {
 namespace {
 
@@ -27,7 +29,8 @@ struct Palette {
 
 std::string position(const Location& loc) {
   const Pos p = loc.begin();
-  return loc.file->path() + ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
+  return visible_controls(loc.file->path()) + ":" + std::to_string(p.line) + ":" +
+         std::to_string(p.column);
 }
 
 // The line as printed under the finding: tabs become one space and control
@@ -60,16 +63,16 @@ void write_snippet(std::ostream& out, const Location& loc, Severity severity, co
   const std::string gutter(number.size(), ' ');
   out << p.blue() << gutter << " |" << p.reset() << "\n";
   out << p.blue() << number << " |" << p.reset() << " " << printable(line) << "\n";
-  out << p.blue() << gutter << " |" << p.reset() << " " << std::string(static_cast<std::size_t>(begin.column - 1), ' ')
-      << p.severity(severity) << "^" << std::string(static_cast<std::size_t>(width - 1), '~') << p.reset()
-      << "\n";
+  out << p.blue() << gutter << " |" << p.reset() << " "
+      << std::string(static_cast<std::size_t>(begin.column - 1), ' ') << p.severity(severity) << "^"
+      << std::string(static_cast<std::size_t>(width - 1), '~') << p.reset() << "\n";
 }
 
 }  // namespace
 
 std::string concise_line(const Finding& f) {
-  return position(f.location) + ": " + std::string(severity_name(f.severity)) + ": " + f.message +
-         " [" + std::string(f.rule->id) + "]";
+  return position(f.location) + ": " + std::string(severity_name(f.severity)) + ": " +
+         visible_controls(f.message) + " [" + std::string(f.rule->id) + "]";
 }
 
 void write_concise(std::ostream& out, const LintReport& report) {
@@ -80,11 +83,12 @@ void write_human(std::ostream& out, const LintReport& report, bool color) {
   const Palette p{color};
   for (const Finding& f : report.findings) {
     out << p.bold() << position(f.location) << ":" << p.reset() << " " << p.severity(f.severity)
-        << severity_name(f.severity) << ":" << p.reset() << " " << f.message << " " << p.dim() << "["
-        << f.rule->id << "]" << p.reset() << "\n";
+        << severity_name(f.severity) << ":" << p.reset() << " " << visible_controls(f.message)
+        << " " << p.dim() << "[" << f.rule->id << "]" << p.reset() << "\n";
     write_snippet(out, f.location, f.severity, p);
     for (const Related& r : f.related) {
-      out << p.bold() << position(r.location) << ":" << p.reset() << " note: " << r.message << "\n";
+      out << p.bold() << position(r.location) << ":" << p.reset()
+          << " note: " << visible_controls(r.message) << "\n";
     }
   }
 }
@@ -100,10 +104,10 @@ void write_summary(std::ostream& err, const LintReport& report, bool color) {
   auto plural = [](std::size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
   };
-  err << "amlint: " << p.severity(Severity::kError) << plural(report.count(Severity::kError), "error")
-      << p.reset() << ", " << p.severity(Severity::kWarning)
-      << plural(report.count(Severity::kWarning), "warning") << p.reset() << ", "
-      << report.count(Severity::kInfo) << " info in " << checked << "\n";
+  err << "amlint: " << p.severity(Severity::kError)
+      << plural(report.count(Severity::kError), "error") << p.reset() << ", "
+      << p.severity(Severity::kWarning) << plural(report.count(Severity::kWarning), "warning")
+      << p.reset() << ", " << report.count(Severity::kInfo) << " info in " << checked << "\n";
 }
 
 }  // namespace amlint

@@ -193,29 +193,66 @@ std::size_t find_invalid_utf8(std::string_view bytes) {
   return std::string_view::npos;
 }
 
-std::string quote(std::string_view text, std::size_t max) {
-  std::string out = "'";
-  std::size_t points = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0U) != 0x80U && ++points > max) {
-      out += "...";
+std::string to_valid_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  while (!bytes.empty()) {
+    const std::size_t bad = find_invalid_utf8(bytes);
+    if (bad == std::string_view::npos) {
+      out.append(bytes);
       break;
     }
+    out.append(bytes.substr(0, bad));
+    out.append("\xEF\xBF\xBD");  // U+FFFD
+    bytes.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
+std::string visible_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
     if (c == '\n') {
       out += "\\n";
     } else if (c == '\r') {
       out += "\\r";
     } else if (c == '\t') {
       out += "\\t";
-    } else if (c < 0x20 || c == 0x7F) {
+    } else if (u < 0x20 || u == 0x7F) {
       out += '?';
     } else {
-      out.push_back(static_cast<char>(c));
+      out.push_back(c);
     }
   }
-  out += "'";
   return out;
+}
+
+std::string replace_chars(std::string_view text,
+                          std::initializer_list<std::pair<char, std::string_view>> replacements) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto* it = replacements.begin();
+    while (it != replacements.end() && it->first != c) ++it;
+    if (it != replacements.end()) {
+      out += it->second;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string quote(std::string_view text, std::size_t max) {
+  std::size_t points = 0;
+  std::size_t end = 0;
+  while (end < text.size()) {
+    if ((static_cast<unsigned char>(text[end]) & 0xC0U) != 0x80U && ++points > max) break;
+    ++end;
+  }
+  return "'" + visible_controls(text.substr(0, end)) + (end < text.size() ? "..." : "") + "'";
 }
 
 }  // namespace amlint

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace amlint {
@@ -48,6 +50,19 @@ std::string format_bytes(std::uint64_t bytes);
 // The first byte offset where `bytes` is not valid UTF-8 (overlong forms,
 // surrogates and code points above U+10FFFF are invalid), or npos.
 std::size_t find_invalid_utf8(std::string_view bytes);
+
+// `bytes` with every invalid UTF-8 sequence replaced by U+FFFD, so that it can
+// be written into JSON or XML.
+std::string to_valid_utf8(std::string_view bytes);
+
+// `text` with line feeds, carriage returns and tabs written as \n, \r and \t
+// and other control characters as '?', so that it prints on one line.
+std::string visible_controls(std::string_view text);
+
+// `text` with each character that `replacements` names replaced by its text
+// (the escaping of CI logging commands: {{'%', "%25"}, {'\n', "%0A"}}).
+std::string replace_chars(std::string_view text,
+                          std::initializer_list<std::pair<char, std::string_view>> replacements);
 
 // Quotes a value for a message: `'text'`, shortened to `max` code points.
 std::string quote(std::string_view text, std::size_t max = 60);

@@ -52,6 +52,24 @@ std::string read_file_text(const std::string& path) {
   return s.str();
 }
 
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> out = split(text, '\n');
+  if (!out.empty() && out.back().empty()) out.pop_back();
+  return out;
+}
+
+std::vector<std::string> split(const std::string& text, char separator) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(separator, start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 std::uint64_t parse_size(const std::string& text) {
   std::size_t used = 0;
   const double value = std::stod(text, &used);
@@ -123,6 +141,13 @@ std::vector<const Finding*> findings_in(const LintReport& report, const std::str
   return out;
 }
 
+ProcessOptions in_dir(const std::string& cwd, std::map<std::string, std::string> env) {
+  ProcessOptions o;
+  o.cwd = cwd;
+  o.env = std::move(env);
+  return o;
+}
+
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (::pipe(in_pipe) || ::pipe(out_pipe) || ::pipe(err_pipe)) throw std::runtime_error("pipe");
@@ -135,6 +160,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     ::dup2(err_pipe[1], 2);
     for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) ::close(fd);
     if (!options.cwd.empty() && ::chdir(options.cwd.c_str()) != 0) ::_exit(126);
+    for (const std::string& k : options.unset_env) ::unsetenv(k.c_str());
     for (const auto& [k, v] : options.env) ::setenv(k.c_str(), v.c_str(), 1);
     std::vector<char*> args;
     for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
@@ -202,7 +228,11 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
 ProcessResult run_amlint(const std::vector<std::string>& args, const ProcessOptions& options) {
   std::vector<std::string> argv = {amlint_binary()};
   argv.insert(argv.end(), args.begin(), args.end());
-  return run_process(argv, options);
+  ProcessOptions o = options;
+  for (const char* var : {"GITHUB_ACTIONS", "TF_BUILD", "PRE_COMMIT"}) {
+    if (!o.env.count(var)) o.unset_env.emplace_back(var);
+  }
+  return run_process(argv, o);
 }
 
 }  // namespace amlint::testing

@@ -34,6 +34,19 @@ class TempDir {
 
 std::string read_file_text(const std::string& path);
 
+// The lines of `text`, without their line feeds (no empty last line).
+std::vector<std::string> split_lines(const std::string& text);
+// `text` split at every `separator` (empty pieces kept).
+std::vector<std::string> split(const std::string& text, char separator);
+
+// A v1 ACI deployment config with 64 GB of memory: AML402 (line 1), AML201
+// and AML202 (line 4, column 15).
+inline constexpr const char* kAciTooBig =
+    "computeType: aci\n"
+    "containerResourceRequirements:\n"
+    "  cpu: 1\n"
+    "  memoryInGB: 64\n";
+
 // "1.5GiB" -> bytes (units B, KiB, MiB, GiB).
 std::uint64_t parse_size(const std::string& text);
 
@@ -63,9 +76,16 @@ struct ProcessOptions {
   std::string cwd;
   std::map<std::string, std::string> env;  // added to (or replacing in) the environment
   std::chrono::seconds timeout{30};
+  std::vector<std::string> unset_env{};  // removed from the environment
 };
 
+// Options that run a process in `cwd` with `env` added to the environment.
+ProcessOptions in_dir(const std::string& cwd, std::map<std::string, std::string> env = {});
+
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
+// Runs the built binary. The variables that `--format auto` reads
+// (GITHUB_ACTIONS, TF_BUILD, PRE_COMMIT) are removed unless `options.env`
+// sets them, so that a test sees the same output on a CI machine.
 ProcessResult run_amlint(const std::vector<std::string>& args, const ProcessOptions& options = {});
 
 }  // namespace amlint::testing

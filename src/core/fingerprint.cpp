@@ -1,0 +1,84 @@
+#include "core/fingerprint.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+
+namespace fs = std::filesystem;
+
+namespace amlint {
+namespace {
+
+constexpr std::uint64_t kFnvOffset = 14695981039346656037ULL;
+constexpr std::uint64_t kFnvPrime = 1099511628211ULL;
+
+void hash_field(std::uint64_t& h, std::string_view field) {
+  for (const char c : field) {
+    h ^= static_cast<unsigned char>(c);
+    h *= kFnvPrime;
+  }
+  h *= kFnvPrime;  // hashes a NUL byte, so ("ab", "c") and ("a", "bc") differ
+}
+
+std::string root_of(const fs::path& cwd) {
+  std::error_code ec;
+  for (fs::path p = cwd; !p.empty(); p = p.parent_path()) {
+    if (fs::exists(p / ".git", ec)) return p.string();
+    if (p == p.root_path()) break;
+  }
+  return cwd.string();
+}
+
+}  // namespace
+
+std::string repository_root() {
+  // Computed once per current directory: reports ask for every finding.
+  static std::string cached_cwd;
+  static std::string cached_root;
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec).lexically_normal();
+  if (cwd.string() != cached_cwd || cached_root.empty()) {
+    cached_cwd = cwd.string();
+    cached_root = root_of(cwd);
+  }
+  return cached_root;
+}
+
+std::string repository_path(const SourceFile& file) {
+  if (file.fs_path() == "-" || file.fs_path().empty()) return file.path();
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(fs::path(file.fs_path()), ec).lexically_normal();
+  const fs::path relative = absolute.lexically_relative(repository_root());
+  if (relative.empty() || *relative.begin() == "..") return absolute.generic_string();
+  return relative.generic_string();
+}
+
+std::string fingerprint(const Finding& finding) {
+  std::uint64_t h = kFnvOffset;
+  hash_field(h, "amlint/v1");
+  hash_field(h, finding.rule->id);
+  hash_field(h, repository_path(*finding.location.file));
+  hash_field(h, finding.location.doc_path);
+  static const char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i) {
+    out[static_cast<std::size_t>(i)] = kHex[h & 0xFU];
+    h >>= 4U;
+  }
+  return out;
+}
+
+std::vector<std::string> unique_fingerprints(const std::vector<Finding>& findings) {
+  std::vector<std::string> out;
+  out.reserve(findings.size());
+  std::map<std::string, int> seen;
+  for (const Finding& f : findings) {
+    std::string fp = fingerprint(f);
+    const int n = ++seen[fp];
+    if (n > 1) fp += ":" + std::to_string(n);
+    out.push_back(std::move(fp));
+  }
+  return out;
+}
+
+}  // namespace amlint

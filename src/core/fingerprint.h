@@ -1,0 +1,33 @@
+// A finding's identity across runs, and the paths that CI services expect.
+// The fingerprint hashes what survives edits around a finding (the rule, the
+// file and the document path of the node), never its line, so that SARIF
+// alerts and baselines follow a finding when lines move.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace amlint {
+
+// The directory that report paths are relative to: the nearest ancestor of
+// the current directory that holds `.git` (a directory or, in a worktree, a
+// file), else the current directory. Absolute and lexically normal.
+std::string repository_root();
+
+// A file's path relative to repository_root(), with '/' separators: the
+// form GitHub, Azure Pipelines and GitLab expect. A file outside the root
+// keeps its absolute path; standard input without a name stays "<stdin>".
+std::string repository_path(const SourceFile& file);
+
+// 16 lowercase hex digits: a 64-bit FNV-1a hash of the rule id, the
+// repository path and the document path (the JSON pointer of the node).
+std::string fingerprint(const Finding& finding);
+
+// fingerprint() of each finding, in order; the second and later findings
+// with the same fingerprint get ":2", ":3" ... appended (two documents of
+// one stream can hold the same mistake), so each is unique in a report.
+std::vector<std::string> unique_fingerprints(const std::vector<Finding>& findings);
+
+}  // namespace amlint

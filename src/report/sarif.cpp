@@ -1,0 +1,173 @@
+// `--format sarif`: SARIF 2.1.0 as GitHub code scanning reads it. Every rule
+// is described (with its documentation as help), results point into files by
+// URIs relative to %SRCROOT% (the repository root), regions are 1-based with
+// an exclusive end column counted in code points, and partialFingerprints
+// come from the rule, the path and the document path, never the line.
+#include "core/fingerprint.h"
+#include "data/embedded.h"
+#include "report/json_writer.h"
+#include "report/reporter.h"
+#include "rules/registry.h"
+#include "util/text.h"
+
+namespace amlint {
+namespace {
+
+constexpr std::string_view kSrcRoot = "%SRCROOT%";
+
+std::string_view sarif_level(Severity severity) {
+  return by_severity(severity, "error", "warning", "note");
+}
+
+// Percent-encodes all but RFC 3986's unreserved characters and '/', so any
+// file name (':' in a first segment, '%', spaces, non-ASCII) makes a valid URI.
+std::string uri_path(std::string_view path) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : path) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || c == '-' ||
+        c == '.' || c == '_' || c == '~' || c == '/') {
+      out.push_back(c);
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[u >> 4U]);
+      out.push_back(kHex[u & 0xFU]);
+    }
+  }
+  return out;
+}
+
+// The paragraph under `## What it does` of a rule's documentation, on one line.
+std::string what_it_does(std::string_view doc) {
+  const std::string_view heading = "## What it does\n";
+  const std::size_t at = doc.find(heading);
+  if (at == std::string_view::npos) return "";
+  std::string_view rest = doc.substr(at + heading.size());
+  const std::size_t end = rest.find("\n\n");
+  std::string text(trim(rest.substr(0, end)));
+  for (char& c : text) {
+    if (c == '\n') c = ' ';
+  }
+  // "It reports:" followed by a list: keep the sentences before it.
+  const std::size_t stop = text.rfind(". ");
+  if (!text.empty() && text.back() == ':' && stop != std::string::npos) text.resize(stop + 1);
+  return text;
+}
+
+void write_rule(JsonWriter& json, const RuleInfo& rule) {
+  const std::string doc(embedded_file(std::string(rule.id) + ".md").value_or(""));
+  std::string full = what_it_does(doc);
+  if (full.empty()) full = std::string(rule.summary);
+  json.begin_object();
+  json.key("id").string(rule.id);
+  json.key("name").string(rule.slug);
+  json.key("shortDescription").begin_object().key("text").string(rule.summary).end_object();
+  json.key("fullDescription").begin_object().key("text").string(full).end_object();
+  json.key("help").begin_object();
+  json.key("text").string(doc.empty() ? full : doc);
+  json.key("markdown").string(doc.empty() ? full : doc);
+  json.end_object();
+  json.key("defaultConfiguration").begin_object();
+  json.key("level").string(sarif_level(rule.severity));
+  json.end_object();
+  json.key("properties").begin_object();
+  json.key("tags").begin_array().string("azure-ml").end_array();
+  if (!rule.facts.empty()) json.key("facts").string(rule.facts);
+  json.end_object();
+  json.end_object();
+}
+
+void write_physical_location(JsonWriter& json, const Location& location) {
+  const std::string path = repository_path(*location.file);
+  const bool absolute = !path.empty() && path.front() == '/';
+  const Pos begin = location.begin();
+  const Pos end = location.end();
+  json.key("physicalLocation").begin_object();
+  json.key("artifactLocation").begin_object();
+  json.key("uri").string(absolute ? "file://" + uri_path(path) : uri_path(path));
+  if (!absolute) json.key("uriBaseId").string(kSrcRoot);
+  json.end_object();
+  json.key("region").begin_object();
+  json.key("startLine").number(begin.line);
+  json.key("startColumn").number(begin.column);
+  json.key("endLine").number(end.line);
+  json.key("endColumn").number(end.column);
+  json.end_object();
+  json.end_object();
+}
+
+}  // namespace
+
+void write_sarif(std::ostream& out, const LintReport& report, const ReportOptions&) {
+  const std::vector<const RuleInfo*>& rules = all_rules();
+  JsonWriter json(out);
+  json.begin_object();
+  json.key("$schema").string("https://json.schemastore.org/sarif-2.1.0.json");
+  json.key("version").string("2.1.0");
+  json.key("runs").begin_array().begin_object();
+
+  json.key("tool").begin_object().key("driver").begin_object();
+  json.key("name").string("amlint");
+  json.key("version").string(AMLINT_VERSION);
+  json.key("semanticVersion").string(AMLINT_VERSION);
+  json.key("rules").begin_array();
+  for (const RuleInfo* rule : rules) write_rule(json, *rule);
+  json.end_array();
+  json.end_object().end_object();
+
+  json.key("invocations").begin_array().begin_object();
+  json.key("executionSuccessful").boolean(report.internal_errors.empty());
+  json.end_object().end_array();
+
+  json.key("originalUriBaseIds").begin_object();
+  json.key(kSrcRoot).begin_object();
+  std::string root = repository_root();
+  if (root.empty() || root.back() != '/') root += '/';
+  json.key("uri").string("file://" + uri_path(root));
+  json.end_object();
+  json.end_object();
+
+  json.key("columnKind").string("unicodeCodePoints");
+
+  const std::vector<std::string> fingerprints = unique_fingerprints(report.findings);
+  json.key("results").begin_array();
+  for (std::size_t i = 0; i < report.findings.size(); ++i) {
+    const Finding& f = report.findings[i];
+    std::size_t index = 0;
+    while (index < rules.size() && rules[index] != f.rule) ++index;
+    json.begin_object();
+    json.key("ruleId").string(f.rule->id);
+    if (index < rules.size()) json.key("ruleIndex").number(static_cast<std::int64_t>(index));
+    json.key("level").string(sarif_level(f.severity));
+    json.key("message").begin_object().key("text").string(f.message).end_object();
+    json.key("locations").begin_array().begin_object();
+    write_physical_location(json, f.location);
+    json.end_object().end_array();
+    if (!f.related.empty()) {
+      json.key("relatedLocations").begin_array();
+      for (std::size_t r = 0; r < f.related.size(); ++r) {
+        json.begin_object();
+        json.key("id").number(static_cast<std::int64_t>(r + 1));
+        write_physical_location(json, f.related[r].location);
+        json.key("message").begin_object().key("text").string(f.related[r].message).end_object();
+        json.end_object();
+      }
+      json.end_array();
+    }
+    json.key("partialFingerprints").begin_object();
+    json.key("amlint/v1").string(fingerprints[i]);
+    json.end_object();
+    json.key("properties").begin_object();
+    json.key("documentPath").string(f.location.doc_path);
+    json.end_object();
+    json.end_object();
+  }
+  json.end_array();
+
+  json.end_object().end_array();
+  json.end_object();
+  json.finish();
+}
+
+}  // namespace amlint

@@ -1,0 +1,128 @@
+// The pieces the output formats share: JSON and XML escaping, the command
+// escapes, the automatic format, fail levels and fingerprints.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <sstream>
+
+#include "core/fingerprint.h"
+#include "report/json_writer.h"
+#include "report/reporter.h"
+#include "report/xml_writer.h"
+#include "rules/registry.h"
+#include "util/text.h"
+
+namespace amlint {
+namespace {
+
+TEST(JsonWriter, EscapesWhatJsonRequiresAndRepairsUtf8) {
+  EXPECT_EQ(json_quote("a\"b\\c"), R"("a\"b\\c")");
+  EXPECT_EQ(json_quote("\n\r\t\b\f"), R"("\n\r\t\b\f")");
+  EXPECT_EQ(json_quote(std::string("\x01\x1f\x7f", 3)), R"("\u0001\u001f\u007f")");
+  EXPECT_EQ(json_quote("ü %;]:,"), "\"ü %;]:,\"");  // UTF-8 stays as it is
+  EXPECT_EQ(json_quote("a\xFF"
+                       "b"),
+            "\"a\xEF\xBF\xBD"
+            "b\"");  // invalid byte: U+FFFD
+}
+
+TEST(JsonWriter, NestsAndPrettyPrints) {
+  std::ostringstream out;
+  JsonWriter json(out);
+  json.begin_object();
+  json.key("a").number(-1);
+  json.key("b").begin_array().string("x").boolean(true).end_array();
+  json.key("c").begin_array().end_array();
+  json.key("d").begin_object().end_object();
+  json.end_object();
+  json.finish();
+  EXPECT_EQ(
+      out.str(),
+      "{\n  \"a\": -1,\n  \"b\": [\n    \"x\",\n    true\n  ],\n  \"c\": [],\n  \"d\": {}\n}\n");
+}
+
+TEST(XmlWriter, AttributesKeepEveryCharacterXmlCanHold) {
+  EXPECT_EQ(xml_attribute("<a & 'b' \"c\">"), "&lt;a &amp; &apos;b&apos; &quot;c&quot;&gt;");
+  EXPECT_EQ(xml_attribute("1\n2\r3\t4"), "1&#10;2&#13;3&#9;4");
+  EXPECT_EQ(xml_text("1\n2\r3\t4 'q' \"q\""), "1\n2&#13;3\t4 'q' \"q\"");
+  // Not allowed in XML 1.0 at all: C0 controls, U+FFFE, U+FFFF, bad UTF-8.
+  EXPECT_EQ(xml_attribute(std::string("a\x01"
+                                      "b\xEF\xBF\xBE"
+                                      "c\xFF",
+                                      8)),
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD"
+            "c\xEF\xBF\xBD");
+  std::ostringstream out;
+  {
+    XmlWriter xml(out);
+    xml.open("r", {{"v", "1"}});
+    xml.empty("e", {{"m", "x\ny"}});
+    xml.text_element("t", {}, "a<b");
+    xml.close();
+  }
+  EXPECT_EQ(out.str(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r v=\"1\">\n  <e m=\"x&#10;y\"/>\n"
+            "  <t>a&lt;b</t>\n</r>\n");
+}
+
+TEST(Text, ReplaceCharsAndVisibleControls) {
+  EXPECT_EQ(replace_chars("a%b\nc", {{'%', "%25"}, {'\n', "%0A"}}), "a%25b%0Ac");
+  EXPECT_EQ(visible_controls(std::string("a\nb\rc\td\x01", 8)), "a\\nb\\rc\\td?");
+  EXPECT_EQ(quote("ü\n", 1), "'ü...'");
+}
+
+TEST(AutoFormat, FollowsTheEnvironment) {
+  const auto with = [](std::map<std::string, std::string> env) {
+    return std::string(auto_format([&](const char* name) -> const char* {
+      const auto it = env.find(name);
+      return it == env.end() ? nullptr : it->second.c_str();
+    }));
+  };
+  EXPECT_EQ(with({}), "human");
+  EXPECT_EQ(with({{"GITHUB_ACTIONS", "true"}}), "github");
+  EXPECT_EQ(with({{"GITHUB_ACTIONS", "1"}}), "human");
+  EXPECT_EQ(with({{"TF_BUILD", "True"}}), "azure");
+  EXPECT_EQ(with({{"TF_BUILD", ""}}), "human");
+  EXPECT_EQ(with({{"PRE_COMMIT", "1"}}), "concise");
+  EXPECT_EQ(with({{"PRE_COMMIT", "1"}, {"TF_BUILD", "x"}, {"GITHUB_ACTIONS", "true"}}), "github");
+  for (const OutputFormat& f : output_formats()) EXPECT_EQ(find_output_format(f.name), &f);
+  EXPECT_EQ(find_output_format("auto"), nullptr);
+}
+
+TEST(FailLevel, ParsesTheFourLevels) {
+  EXPECT_EQ(parse_fail_level("error"), Severity::kError);
+  EXPECT_EQ(parse_fail_level("warning"), Severity::kWarning);
+  EXPECT_EQ(parse_fail_level("info"), Severity::kInfo);
+  EXPECT_EQ(parse_fail_level("none"), std::nullopt);
+  EXPECT_THROW(parse_fail_level("fatal"), UsageError);
+}
+
+TEST(Fingerprint, HashesRulePathAndDocumentPathOnly) {
+  const SourceFile a("deploy/a.yml", "deploy/a.yml", "computeType: aci\nx: 1\n");
+  const SourceFile moved("deploy/a.yml", "./deploy/../deploy/a.yml", "\n\n\ncomputeType: aci\n");
+  const SourceFile b("deploy/b.yml", "deploy/b.yml", "computeType: aci\n");
+  const auto finding = [](const SourceFile& file, std::size_t at, const std::string& doc_path,
+                          const RuleInfo& rule) {
+    Finding f;
+    f.rule = &rule;
+    f.location = Location{&file, {at, at + 3}, doc_path};
+    return f;
+  };
+  const RuleInfo& syntax = input_rules::kInvalidSyntax;
+  const RuleInfo& duplicate = input_rules::kDuplicateKey;
+  const std::string base = fingerprint(finding(a, 13, "/computeType", syntax));
+  EXPECT_EQ(base.size(), 16U);
+  EXPECT_EQ(base.find_first_not_of("0123456789abcdef"), std::string::npos);
+  EXPECT_EQ(fingerprint(finding(moved, 16, "/computeType", syntax)), base);
+  EXPECT_NE(fingerprint(finding(b, 13, "/computeType", syntax)), base);
+  EXPECT_NE(fingerprint(finding(a, 13, "/x", syntax)), base);
+  EXPECT_NE(fingerprint(finding(a, 13, "/computeType", duplicate)), base);
+  const std::vector<Finding> twice = {finding(a, 13, "/computeType", syntax),
+                                      finding(a, 13, "/computeType", syntax),
+                                      finding(a, 13, "/computeType", syntax)};
+  EXPECT_EQ(unique_fingerprints(twice), (std::vector<std::string>{base, base + ":2", base + ":3"}));
+}
+
+}  // namespace
+}  // namespace amlint
