@@ -197,7 +197,7 @@ class TableReader {
     }
     if (const Node* regions = node->get("regions")) {
       if (!regions->is_seq()) error(regions, w + ".regions must be a list");
-      for (const Node* r : regions->is_seq() ? regions->resolved().items : std::vector<const Node*>{}) {
+      for (const Node* r : regions->resolved().items) {  // empty unless a list
         if (!expect_map(r, w + ".regions item")) continue;
         check_keys(*r, {"cpu", "memory_gb", "locations"}, w + ".regions item");
         ContainerGroup::Region region;

@@ -33,7 +33,7 @@ class VmSizeReader {
         table->too_small_ = strings(*e.value, k);
       } else if (k == "retired_families") {
         if (!e.value->is_seq()) error(e.value, "retired_families must be a list");
-        for (const Node* item : e.value->is_seq() ? e.value->resolved().items : std::vector<const Node*>{}) {
+        for (const Node* item : e.value->resolved().items) {  // empty unless a list
           read_family(*table, *item);
         }
       } else {

@@ -74,4 +74,10 @@ std::string document_path(const Node& node) {
   return out;
 }
 
+std::string dotted(std::string_view pointer) {
+  std::string out(pointer.empty() ? pointer : pointer.substr(1));
+  std::replace(out.begin(), out.end(), '/', '.');
+  return out;
+}
+
 }  // namespace amlint

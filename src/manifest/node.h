@@ -84,4 +84,7 @@ class Document {
 // value's path.
 std::string document_path(const Node& node);
 
+// A JSON pointer as users write key paths: "/a/b" -> "a.b" ("" stays "").
+std::string dotted(std::string_view pointer);
+
 }  // namespace amlint

@@ -10,6 +10,9 @@
 
 namespace amlint::rules {
 
+// The table's GB are GiB, as Azure ML sizes memory and models.
+constexpr double kBytesPerGb = 1024.0 * 1024.0 * 1024.0;
+
 // The v1 deployment configs of `m`'s directory when `m` is an inference
 // config, and the inference configs when `m` is a deployment config.
 std::vector<const Manifest*> paired(const Manifest& m, const Context& ctx);

@@ -23,11 +23,6 @@ Format endpoint_for(Format deployment) {
   }
 }
 
-std::string with_article(std::string_view noun) {
-  const bool vowel = !noun.empty() && std::string_view("aeiouAEIOU").find(noun[0]) != std::string_view::npos;
-  return (vowel ? "an " : "a ") + std::string(noun);
-}
-
 class EndpointReferences final : public Check {
  public:
   const RuleInfo& info() const override { return structure_rules::kInvalidValue; }

@@ -69,9 +69,7 @@ class MissingLocalPath final : public Check {
       std::error_code ec;
       const fs::file_status status = fs::status(target, ec);
       // "model.path: ./model", with the whole key path.
-      std::string key = document_path(*p.node).substr(1);
-      std::replace(key.begin(), key.end(), '/', '.');
-      const std::string shown = key + ": " + value;
+      const std::string shown = dotted(document_path(*p.node)) + ": " + value;
       if (!fs::exists(status)) {
         const char* what = p.spec.kind == "dir" ? "the directory" : p.spec.kind == "file" ? "the file" : "it";
         out.report(kInfo, m, *p.node,

@@ -15,8 +15,6 @@ namespace {
 constexpr RuleInfo kInfo{"AML204", "model-exceeds-instance-memory", Severity::kWarning, "",
                          "a local model needs more than its instance type's RAM (x1.5 headroom)"};
 
-constexpr double kBytesPerGb = 1024.0 * 1024.0 * 1024.0;
-
 class ModelExceedsInstanceMemory final : public Check {
  public:
   const RuleInfo& info() const override { return kInfo; }
@@ -35,7 +33,7 @@ class ModelExceedsInstanceMemory final : public Check {
     const std::filesystem::path on_disk = std::filesystem::path(m.directory) / std::string(*model);
     const auto bytes = disk_size(on_disk.string());
     if (!bytes) return;  // AML601 reports a missing path
-    const double needed = static_cast<double>(*bytes) * headroom / kBytesPerGb;
+    const double needed = static_cast<double>(*bytes) * headroom / rules::kBytesPerGb;
     if (needed <= size->memory_gb) return;
     out.report(kInfo, m, *path->value,
                "the model at " + quote(*model) + " is " + format_bytes(*bytes) + "; a machine with " + format_number(headroom * 100) + "% of that, " +

@@ -12,8 +12,6 @@ namespace {
 constexpr RuleInfo kInfo{"AML203", "model-over-target-limit", Severity::kError, "F5",
                          "the model (--model) is at or over the target's model-size limit"};
 
-constexpr double kBytesPerGb = 1024.0 * 1024.0 * 1024.0;
-
 class ModelOverTargetLimit final : public Check {
  public:
   const RuleInfo& info() const override { return kInfo; }
@@ -24,7 +22,7 @@ class ModelOverTargetLimit final : public Check {
       return;
     }
     const Limit& limit = *m.target->model_size_gb;
-    if (static_cast<double>(ctx.model->bytes) < limit.less_than * kBytesPerGb) return;
+    if (static_cast<double>(ctx.model->bytes) < limit.less_than * rules::kBytesPerGb) return;
     std::string message = "the model " + quote(ctx.model->path) + " is " +
                           format_bytes(ctx.model->bytes) + ", but " + m.target->short_name +
                           " suits only models under " + format_number(limit.less_than) + " GB";

@@ -36,7 +36,7 @@ class StructureCheck final : public Check {
     const schema::SchemaFile* file = schema::builtin(name);
     if (!file) return;
     schema::ValidateOptions options;
-    options.format_label = std::string(article(format_name(m.format)));
+    options.format_label = with_article(format_name(m.format));
     const bool v1 = is_v1(m.format);
     const bool action = m.format == Format::kAmlDeployAction;
     const bool edge = m.format == Format::kIotEdgeManifest;
@@ -67,11 +67,6 @@ class StructureCheck final : public Check {
   }
 
  private:
-  static std::string article(std::string_view noun) {
-    const bool vowel = !noun.empty() && std::string_view("aeiouAEIOU").find(noun[0]) != std::string_view::npos;
-    return (vowel ? "an " : "a ") + std::string(noun);
-  }
-
   static const RuleInfo* rule_for(const schema::Violation& v) {
     if (!v.rule.empty()) {
       if (const RuleInfo* r = find_rule(v.rule)) return r;

@@ -49,10 +49,7 @@ std::string expected_types(std::uint8_t types) {
 
 // "/environment/inference_config" -> "environment.inference_config".
 std::string pointer_name(const std::string& pointer) {
-  if (pointer.empty()) return "the top level";
-  std::string out = pointer.substr(1);
-  std::replace(out.begin(), out.end(), '/', '.');
-  return out;
+  return pointer.empty() ? std::string("the top level") : dotted(pointer);
 }
 
 class Validator {

@@ -112,6 +112,11 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
+std::string with_article(std::string_view noun) {
+  const bool vowel = !noun.empty() && std::string_view("aeiouAEIOU").find(noun[0]) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + std::string(noun);
+}
+
 namespace {
 std::string join_last(const std::vector<std::string>& parts, const char* last) {
   if (parts.size() <= 1) return parts.empty() ? std::string() : parts[0];

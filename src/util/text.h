@@ -37,6 +37,9 @@ std::vector<std::string> closest_matches(std::string_view word,
                                          const std::vector<std::string>& candidates);
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// "an endpoint", "a deployment": the noun with its indefinite article.
+std::string with_article(std::string_view noun);
+
 // "a", "a or b", "a, b or c"
 std::string join_or(const std::vector<std::string>& parts);
 // "a", "a and b", "a, b and c"
