@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iomanip>
 #include <algorithm>
 #include <iostream>
@@ -16,11 +17,16 @@
 #include "data/embedded.h"
 #include "lint/files.h"
 #include "lint/linter.h"
+#include "policy/baseline.h"
+#include "policy/config.h"
+#include "policy/settings.h"
 #include "report/reporter.h"
 #include "report/text.h"
 #include "rules/registry.h"
 #include "util/atomic_file.h"
 #include "util/text.h"
+
+namespace fs = std::filesystem;
 
 namespace amlint {
 namespace {
@@ -34,13 +40,16 @@ struct CheckOptions {
   std::vector<std::string> paths;
   std::string format;                // empty: human on a terminal, else auto
   std::vector<std::string> outputs;  // FORMAT=FILE
-  std::string fail_level = "error";
+  std::string fail_level;  // empty: the config's, else error
   std::string color = "auto";
   std::string stdin_filename;
   std::string model;
   std::string targets;
   std::vector<std::string> ignore;
+  std::string config;         // --config: one config for every file
+  std::string baseline;       // --baseline (check) or --baseline-file (baseline)
   bool quiet = false;
+  bool force = false;         // init: overwrite
 };
 
 std::vector<std::string> format_names() {
@@ -49,11 +58,26 @@ std::vector<std::string> format_names() {
   return names;
 }
 
+// What every linting command takes: the files and how to read them.
+void add_lint_options(CLI::App& app, CheckOptions& o) {
+  app.add_option("paths", o.paths, "Files and directories to lint ('-' reads standard input)");
+  app.add_option("--stdin-filename", o.stdin_filename, "Path to show (and pair by) for '-'");
+  app.add_option("--model", o.model, "Model file or directory that the v1 deployment configs serve");
+  app.add_option("--targets", o.targets, "Use this capability table instead of the built-in one");
+  app.add_option("--ignore", o.ignore,
+                 "Rules not to run: ids, slugs or id prefixes, comma-separated (e.g. AML402,AML5)")
+      ->delimiter(',')
+      ->allow_extra_args(false)  // one value per --ignore: a path after it stays a path
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--config", o.config,
+                 "Use this config file for every file instead of the nearest " + std::string(kConfigFileName));
+}
+
 void add_check_options(CLI::App& app, CheckOptions& o) {
+  add_lint_options(app, o);
   std::vector<std::string> formats = format_names();
   const std::string listed = join(formats, ", ");
   formats.emplace_back("auto");
-  app.add_option("paths", o.paths, "Files and directories to lint ('-' reads standard input)");
   app.add_option("--format", o.format,
                  "Output format on standard output: " + listed +
                      ", or auto (github under GitHub Actions, azure under Azure Pipelines, "
@@ -65,20 +89,15 @@ void add_check_options(CLI::App& app, CheckOptions& o) {
       ->type_name("FORMAT=FILE")
       ->allow_extra_args(false);  // --output X=Y PATH: PATH is a path, not an output
   app.add_option("--fail-level", o.fail_level,
-                 "Least severity that makes the exit code 1: error, warning, info or none")
-      ->check(CLI::IsMember({"error", "warning", "info", "none"}))
-      ->default_str("error");
+                 "Least severity that makes the exit code 1: error, warning, info or none "
+                 "(default: the config's fail-level, else error)")
+      ->check(CLI::IsMember({"error", "warning", "info", "none"}));
+  app.add_option("--baseline", o.baseline,
+                 "Hide the findings this baseline lists and report its stale entries "
+                 "(default: the config's baseline)");
   app.add_option("--color", o.color, "Colour the human format: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
-  app.add_option("--stdin-filename", o.stdin_filename, "Path to show (and pair by) for '-'");
-  app.add_option("--model", o.model, "Model file or directory that the v1 deployment configs serve");
-  app.add_option("--targets", o.targets, "Use this capability table instead of the built-in one");
-  app.add_option("--ignore", o.ignore,
-                 "Rules not to run: ids, slugs or id prefixes, comma-separated (e.g. AML402,AML5)")
-      ->delimiter(',')
-      ->allow_extra_args(false)  // one value per --ignore: a path after it stays a path
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_flag("-q,--quiet", o.quiet, "Do not print the summary on standard error");
 }
 
@@ -146,8 +165,17 @@ bool use_color(const std::string& mode) {
   return ::isatty(STDOUT_FILENO) && !(no_color && *no_color);
 }
 
-int run_check(const CheckOptions& o) {
+// What a lint run needs besides the report options; owns what the report
+// points into (the configs, the capability table, the baseline).
+struct LintSetup {
   LintOptions options;
+  std::unique_ptr<ConfigResolver> configs;
+  std::unique_ptr<CapabilityTable> table;
+  std::unique_ptr<Baseline> baseline;
+};
+
+void prepare(const CheckOptions& o, LintSetup& setup) {
+  LintOptions& options = setup.options;
   options.paths = o.paths.empty() ? std::vector<std::string>{"."} : o.paths;
   options.stdin_filename = o.stdin_filename;
   if (!o.model.empty()) options.model_path = o.model;
@@ -158,16 +186,35 @@ int run_check(const CheckOptions& o) {
     if (!known) throw UsageError("--ignore: no rule matches '" + pattern + "' (amlint rules lists them)");
   }
   options.ignore = o.ignore;
+  if (!o.targets.empty()) {
+    setup.table = load_table(o.targets);
+    options.table = setup.table.get();
+  }
+  setup.configs = std::make_unique<ConfigResolver>(o.config);
+  options.configs = setup.configs.get();
+}
+
+int run_check(const CheckOptions& o) {
+  LintSetup setup;
+  prepare(o, setup);
+  const Config& run_config = setup.configs->for_run();
   const std::vector<FileOutput> outputs = parse_outputs(o.outputs);
   const OutputFormat& format = stdout_format(o.format);
   ReportOptions report_options;
-  report_options.fail_level = parse_fail_level(o.fail_level);
-  std::unique_ptr<CapabilityTable> table;
-  if (!o.targets.empty()) {
-    table = load_table(o.targets);
-    options.table = table.get();
+  report_options.fail_level =
+      parse_fail_level(!o.fail_level.empty() ? o.fail_level : run_config.fail_level().value_or("error"));
+  const std::optional<std::string> baseline = !o.baseline.empty() ? o.baseline : run_config.baseline();
+  if (baseline) {
+    if (!fs::exists(*baseline)) {
+      throw UsageError("baseline " + *baseline + " does not exist" +
+                       (o.baseline.empty() ? " (named in " + run_config.describe(run_config.origin("baseline")) + ")"
+                                           : std::string()) +
+                       "; write it with `amlint baseline`");
+    }
+    setup.baseline = Baseline::load(*baseline);
+    setup.options.baseline = setup.baseline.get();
   }
-  const LintReport report = lint(options);
+  const LintReport report = lint(setup.options);
   const bool color = use_color(o.color);
 
   report_options.color = color && format.name == "human";
@@ -190,6 +237,42 @@ int run_check(const CheckOptions& o) {
   if (!report.internal_errors.empty()) return kExitInternal;
   if (exit_code != kExitClean) return exit_code;
   return fails(report, report_options.fail_level) ? kExitFindings : kExitClean;
+}
+
+int run_baseline(const CheckOptions& o) {
+  LintSetup setup;
+  prepare(o, setup);
+  const std::string path = o.baseline.empty() ? kBaselineFileName : o.baseline;
+  const LintReport report = lint(setup.options);
+  for (const std::string& e : report.internal_errors) std::cerr << "amlint: internal error: " << e << "\n";
+  if (!report.internal_errors.empty()) return kExitInternal;  // an incomplete baseline would hide nothing
+  if (const auto error = write_file_atomically(path, Baseline::render(report.findings))) {
+    throw UsageError(*error);
+  }
+  std::cerr << "amlint: wrote " << report.findings.size() << (report.findings.size() == 1 ? " entry" : " entries")
+            << " to " << path << "\n";
+  return kExitClean;
+}
+
+int run_init(bool force) {
+  const std::string path = kConfigFileName;
+  if (!force && fs::exists(path)) {
+    throw UsageError(path + " already exists; edit it, or pass --force to replace it with the starter config");
+  }
+  if (const auto error = write_file_atomically(path, starter_config())) throw UsageError(*error);
+  std::cerr << "amlint: wrote " << path << " (amlint config shows the settings in effect)\n";
+  return kExitClean;
+}
+
+int run_config(const CheckOptions& o) {
+  ConfigResolver configs(o.config);
+  const std::string where = o.paths.empty() ? "." : o.paths.front();
+  const bool directory = fs::is_directory(where);
+  const Config& config = directory && o.config.empty()
+                             ? configs.for_file((fs::path(where) / "-").string())
+                             : configs.for_file(where);
+  write_settings(std::cout, config);
+  return kExitClean;
 }
 
 int run_rules() {
@@ -224,7 +307,8 @@ int run_explain(const std::string& id) {
 
 int main_impl(int argc, char** argv) {
   CLI::App app{"amlint: checks Azure ML deployment manifests against what their compute targets support.\n"
-               "Usage: amlint [check] PATH...   amlint rules   amlint explain RULE",
+               "Usage: amlint [check] PATH...   amlint rules   amlint explain RULE\n"
+               "       amlint baseline PATH...   amlint config [PATH]   amlint init",
                "amlint"};
   CheckOptions options;
   add_check_options(app, options);
@@ -234,6 +318,18 @@ int main_impl(int argc, char** argv) {
   CLI::App* explain = app.add_subcommand("explain", "Print a rule's documentation");
   std::string rule_id;
   explain->add_option("rule", rule_id, "Rule id or slug, e.g. AML201")->required();
+  CLI::App* baseline = app.add_subcommand(
+      "baseline", "Write the current findings to a baseline file, for check --baseline to hide");
+  add_lint_options(*baseline, options);
+  baseline->add_option("--baseline-file", options.baseline,
+                       std::string("Where to write it (default: ") + kBaselineFileName + " in the current directory)");
+  CLI::App* config = app.add_subcommand("config", "Print the settings in effect for a path, and where each is set");
+  config->add_option("path", options.paths, "A file or directory (default: the current directory)")
+      ->expected(0, 1);
+  config->add_option("--config", options.config, "Show this config file instead of the nearest");
+  CLI::App* init = app.add_subcommand("init", std::string("Write a commented starter ") + kConfigFileName +
+                                                   " in the current directory");
+  init->add_flag("--force", options.force, "Replace an existing config");
   app.set_version_flag("--version", std::string("amlint ") + AMLINT_VERSION);
   app.require_subcommand(0, 1);
 
@@ -252,6 +348,9 @@ int main_impl(int argc, char** argv) {
   try {
     if (*rules) return run_rules();
     if (*explain) return run_explain(rule_id);
+    if (*baseline) return run_baseline(options);
+    if (*config) return run_config(options);
+    if (*init) return run_init(options.force);
     if (!*check && options.paths.empty()) {
       std::cerr << app.help();
       return kExitUsage;

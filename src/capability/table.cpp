@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "data/embedded.h"
 #include "manifest/loader.h"
@@ -27,6 +28,10 @@ class TableReader {
  public:
   TableReader(const SourceFile& source, std::vector<TableError>& errors)
       : source_(source), errors_(errors) {}
+  // Nodes in `overrides` are written in `override_source`, the others in `source`.
+  TableReader(const SourceFile& source, const SourceFile& override_source,
+              const std::unordered_set<const Node*>& overrides, std::vector<TableError>& errors)
+      : source_(source), errors_(errors), override_source_(&override_source), overrides_(&overrides) {}
 
   std::unique_ptr<CapabilityTable> read(const Node* root) {
     auto table = std::make_unique<CapabilityTable>();
@@ -73,7 +78,8 @@ class TableReader {
  private:
   void error(const Node* at, std::string message) {
     const std::size_t offset = at ? at->range.begin : 0;
-    errors_.push_back(TableError{source_.position(offset), std::move(message)});
+    const SourceFile& file = overrides_ && overrides_->count(at) ? *override_source_ : source_;
+    errors_.push_back(TableError{file.path(), file.position(offset), std::move(message)});
   }
 
   bool expect_map(const Node* node, const std::string& what) {
@@ -221,7 +227,7 @@ class TableReader {
                 "gpu_web_service", "gpu_batch", "fpga", "preview", "cluster_autoscale_via_sdk",
                 "replica_autoscale", "designer", "low_priority_vms", "hardware_acceleration",
                 "reached_through", "memory_gb", "model_size_gb", "container_group", "v2_formats",
-                "batch_compute", "real_time", "limits"},
+                "batch_compute", "real_time", "limits", "auth_by_default", "tls_in_deployment_config"},
                w);
     t.name = text(required(*node, "name"), w + ".name").value_or(id);
     t.short_name = text(required(*node, "short_name"), w + ".short_name").value_or(id);
@@ -241,6 +247,8 @@ class TableReader {
     t.low_priority_vms = flag(*node, "low_priority_vms", w);
     t.batch_compute = flag(*node, "batch_compute", w);
     t.real_time = flag(*node, "real_time", w);
+    t.auth_by_default = flag(*node, "auth_by_default", w);
+    t.tls_in_deployment_config = flag(*node, "tls_in_deployment_config", w);
     if (const Node* limits = node->get("limits"); limits && expect_map(limits, w + ".limits")) {
       for (const MapEntry& e : limits->resolved().entries) {
         const std::string lw = w + ".limits." + e.key->resolved().text;
@@ -273,7 +281,7 @@ class TableReader {
     if (!expect_map(node, "detection")) return d;
     check_keys(*node,
                {"gpu_vm_size", "gpu_image", "fpga_vm_size", "fpga_key", "fpga_image", "functions_packaging",
-                "node_autoscale_keys", "production_segments"},
+                "node_autoscale_keys", "production_segments", "test_segments"},
                "detection");
     d.gpu_vm_size = pattern(*node, "gpu_vm_size");
     d.gpu_image = pattern(*node, "gpu_image");
@@ -286,6 +294,9 @@ class TableReader {
     }
     for (const std::string& s : strings(required(*node, "production_segments"), "detection.production_segments")) {
       d.production_segments.push_back(to_lower(s));
+    }
+    if (const Node* t = node->get("test_segments")) {
+      for (const std::string& s : strings(t, "detection.test_segments")) d.test_segments.push_back(to_lower(s));
     }
     return d;
   }
@@ -309,18 +320,75 @@ class TableReader {
 
   const SourceFile& source_;
   std::vector<TableError>& errors_;
+  const SourceFile* override_source_ = nullptr;
+  const std::unordered_set<const Node*>* overrides_ = nullptr;
   const std::map<std::string, std::string>* facts_ = nullptr;
 };
+
+namespace {
+
+void collect(const Node* node, std::unordered_set<const Node*>& out) {
+  if (!node || !out.insert(node).second) return;
+  const Node& n = node->resolved();
+  out.insert(&n);
+  for (const MapEntry& e : n.entries) {
+    collect(e.key, out);
+    collect(e.value, out);
+  }
+  for (const Node* item : n.items) collect(item, out);
+}
+
+// A value with its citation ({value: false, fact: F1}, {less_than: 48, ...}):
+// an override replaces it whole, citation included.
+bool is_record(const Node& map) {
+  return map.get("value") || map.get("less_than") || map.get("max") || map.get("min");
+}
+
+// `over` merged over `base`: mappings key by key, records and anything else
+// replaced. New map nodes live in `out` and count as written where `over` is.
+const Node* merge(const Node* base, const Node* over, Document& out,
+                  std::unordered_set<const Node*>& from_override) {
+  if (!base || !base->is_map() || !over->is_map() || is_record(over->resolved())) {
+    collect(over, from_override);
+    return over;
+  }
+  const Node& b = base->resolved();
+  const Node& o = over->resolved();
+  Node& merged = out.make();
+  merged.kind = NodeKind::kMap;
+  merged.range = o.range;
+  from_override.insert(&merged);
+  for (const MapEntry& e : b.entries) {
+    const Node* replacement = o.get(e.key->resolved().text);
+    merged.entries.push_back(
+        MapEntry{e.key, replacement ? merge(e.value, replacement, out, from_override) : e.value});
+  }
+  for (const MapEntry& e : o.entries) {
+    if (b.get(e.key->resolved().text)) continue;
+    collect(e.key, from_override);
+    collect(e.value, from_override);
+    merged.entries.push_back(e);
+  }
+  return &merged;
+}
+
+SourceFile builtin_source() {
+  const auto data = embedded_file("compute-targets.yaml");
+  if (!data) throw std::logic_error("rules/compute-targets.yaml is not built into the binary");
+  return SourceFile("rules/compute-targets.yaml", "", std::string(*data));
+}
+
+}  // namespace
 
 std::unique_ptr<CapabilityTable> CapabilityTable::parse(const SourceFile& source,
                                                         std::vector<TableError>& errors) {
   const LoadResult loaded = load_source(source, Syntax::kYaml, Limits{});
   for (const Problem& p : loaded.problems) {
-    errors.push_back(TableError{source.position(p.range.begin), p.message});
+    errors.push_back(TableError{source.path(), source.position(p.range.begin), p.message});
   }
   if (!errors.empty()) return nullptr;
   if (loaded.documents.size() != 1) {
-    errors.push_back(TableError{Pos{}, "a capability table is one YAML document"});
+    errors.push_back(TableError{source.path(), Pos{}, "a capability table is one YAML document"});
     return nullptr;
   }
   return TableReader(source, errors).read(loaded.documents[0]->root());
@@ -328,9 +396,7 @@ std::unique_ptr<CapabilityTable> CapabilityTable::parse(const SourceFile& source
 
 const CapabilityTable& CapabilityTable::builtin() {
   static const std::unique_ptr<CapabilityTable> table = [] {
-    const auto data = embedded_file("compute-targets.yaml");
-    if (!data) throw std::logic_error("rules/compute-targets.yaml is not built into the binary");
-    const SourceFile source("rules/compute-targets.yaml", "", std::string(*data));
+    const SourceFile source = builtin_source();
     std::vector<TableError> errors;
     auto parsed = parse(source, errors);
     if (!parsed) {
@@ -341,6 +407,18 @@ const CapabilityTable& CapabilityTable::builtin() {
     return parsed;
   }();
   return *table;
+}
+
+std::unique_ptr<CapabilityTable> CapabilityTable::merged_with(const Node& overrides,
+                                                              const SourceFile& source,
+                                                              std::vector<TableError>& errors) {
+  const SourceFile base = builtin_source();
+  const LoadResult loaded = load_source(base, Syntax::kYaml, Limits{});
+  if (loaded.documents.size() != 1) throw std::logic_error("the built-in table is not one document");
+  Document merged;
+  std::unordered_set<const Node*> from_override;
+  const Node* root = merge(loaded.documents[0]->root(), &overrides, merged, from_override);
+  return TableReader(base, source, from_override, errors).read(root);
 }
 
 const Target* CapabilityTable::target_for_v1_compute_type(std::string_view compute_type) const {

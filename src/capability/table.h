@@ -83,6 +83,11 @@ struct Target {
   std::optional<Flag> low_priority_vms;
   std::optional<Flag> batch_compute;  // can run batch deployments
   std::optional<Flag> real_time;      // can serve real-time (online) endpoints
+  // v1 web services: whether key authentication is on when the deployment
+  // config does not say (authEnabled), and whether TLS is set in the
+  // deployment config (sslEnabled) rather than on the compute (AML702, AML703).
+  std::optional<Flag> auth_by_default;
+  std::optional<Flag> tls_in_deployment_config;
   std::map<std::string, Bound> limits;
   std::optional<Text> hardware_acceleration;
   std::optional<Text> reached_through;
@@ -100,6 +105,7 @@ struct Detection {
   Regex functions_packaging;
   std::vector<std::string> node_autoscale_keys;  // folded (see fold_identifier)
   std::vector<std::string> production_segments;  // lower case
+  std::vector<std::string> test_segments;        // lower case
 };
 
 struct Sizing {
@@ -115,9 +121,12 @@ struct Lifecycle {
 
 // An error in a capability table file, with its 1-based position.
 struct TableError {
+  std::string file;  // the table's path, or the config file that overrides it
   Pos pos;
   std::string message;
 };
+
+struct Node;
 
 class CapabilityTable {
  public:
@@ -126,6 +135,13 @@ class CapabilityTable {
   // Parses and validates a table; on failure returns every error found.
   static std::unique_ptr<CapabilityTable> parse(const SourceFile& source,
                                                 std::vector<TableError>& errors);
+  // The built-in table with `overrides` merged over it: a partial table of
+  // the same shape (from `capabilities:` in a config file, `source`), whose
+  // mappings merge key by key and whose other values replace the built-in
+  // ones. The result is validated like a whole table; errors in the
+  // overrides carry their position in `source`.
+  static std::unique_ptr<CapabilityTable> merged_with(const Node& overrides, const SourceFile& source,
+                                                      std::vector<TableError>& errors);
 
   const std::vector<Target>& targets() const { return targets_; }
   const std::map<std::string, std::string>& facts() const { return facts_; }

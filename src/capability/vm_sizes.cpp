@@ -46,7 +46,7 @@ class VmSizeReader {
 
  private:
   void error(const Node* at, std::string message) {
-    errors_.push_back(TableError{source_.position(at ? at->range.begin : 0), std::move(message)});
+    errors_.push_back(TableError{source_.path(), source_.position(at ? at->range.begin : 0), std::move(message)});
   }
 
   std::vector<std::string> strings(const Node& n, const std::string& what) {
@@ -124,9 +124,9 @@ class VmSizeReader {
 
 std::unique_ptr<VmSizeTable> VmSizeTable::parse(const SourceFile& source, std::vector<TableError>& errors) {
   const LoadResult loaded = load_source(source, Syntax::kYaml, Limits{});
-  for (const Problem& p : loaded.problems) errors.push_back(TableError{source.position(p.range.begin), p.message});
+  for (const Problem& p : loaded.problems) errors.push_back(TableError{source.path(), source.position(p.range.begin), p.message});
   if (!errors.empty() || loaded.documents.size() != 1) {
-    if (errors.empty()) errors.push_back(TableError{Pos{}, "the VM size table is one YAML document"});
+    if (errors.empty()) errors.push_back(TableError{source.path(), Pos{}, "the VM size table is one YAML document"});
     return nullptr;
   }
   return VmSizeReader(source, errors).read(loaded.documents[0]->root());

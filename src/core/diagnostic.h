@@ -44,6 +44,9 @@ struct Finding {
   Location location;
   std::string message;
   std::vector<Related> related;
+  // The range holds a secret: no output may show its text (see redaction in
+  // lint/linter.cpp).
+  bool secret = false;
 };
 
 }  // namespace amlint

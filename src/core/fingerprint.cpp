@@ -1,8 +1,11 @@
 #include "core/fingerprint.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <map>
+
+#include "util/text.h"
 
 namespace fs = std::filesystem;
 
@@ -59,6 +62,19 @@ std::string fingerprint(const Finding& finding) {
   hash_field(h, finding.rule->id);
   hash_field(h, repository_path(*finding.location.file));
   hash_field(h, finding.location.doc_path);
+  const Location& loc = finding.location;
+  const std::string_view text = loc.file->text();
+  const std::size_t begin = std::min(loc.range.begin, text.size());
+  const std::size_t end = std::max(begin, std::min(loc.range.end, text.size()));
+  const std::string_view value = text.substr(begin, end - begin);
+  bool in_space = false;
+  for (const char c : trim(value)) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && in_space) continue;
+    in_space = space;
+    h ^= static_cast<unsigned char>(space ? ' ' : c);
+    h *= kFnvPrime;
+  }
   static const char kHex[] = "0123456789abcdef";
   std::string out(16, '0');
   for (int i = 15; i >= 0; --i) {

@@ -1,7 +1,8 @@
 // A finding's identity across runs, and the paths that CI services expect.
 // The fingerprint hashes what survives edits around a finding (the rule, the
-// file and the document path of the node), never its line, so that SARIF
-// alerts and baselines follow a finding when lines move.
+// file, the document path of the node and the value written there), never
+// its line, so that SARIF alerts and baselines follow a finding when lines
+// move, and a changed value counts as a new finding.
 #pragma once
 
 #include <string>
@@ -22,7 +23,10 @@ std::string repository_root();
 std::string repository_path(const SourceFile& file);
 
 // 16 lowercase hex digits: a 64-bit FNV-1a hash of the rule id, the
-// repository path and the document path (the JSON pointer of the node).
+// repository path, the document path (the JSON pointer of the node) and the
+// text of the finding's range with runs of whitespace folded to one space
+// (so re-indenting or CRLF line ends change nothing). The baseline uses the
+// same key.
 std::string fingerprint(const Finding& finding);
 
 // fingerprint() of each finding, in order; the second and later findings

@@ -48,4 +48,11 @@ int count_code_points(std::string_view bytes) {
   return count;
 }
 
+void SourceFile::redact(ByteRange range) {
+  const std::size_t end = std::min(range.end, bytes_.size());
+  for (std::size_t i = range.begin; i < end; ++i) {
+    if (bytes_[i] != '\n' && bytes_[i] != '\r') bytes_[i] = '*';
+  }
+}
+
 }  // namespace amlint

@@ -44,6 +44,10 @@ class SourceFile {
   // The text of a 1-based line, without its line break.
   std::string_view line(int line) const;
 
+  // Masks the bytes of `range` with '*', keeping line breaks, so that no
+  // snippet can show them; offsets and lines stay where they were.
+  void redact(ByteRange range);
+
  private:
   std::string display_path_;
   std::string fs_path_;

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "lint/files.h"
+#include "policy/policy.h"
 #include "rules/registry.h"
 #include "util/regex.h"
 #include "util/text.h"
@@ -72,17 +73,14 @@ class Run {
       : options_(options), table_(table), project_(std::make_unique<Project>()) {}
 
   LintReport execute() {
-    std::optional<ModelInfo> model;
     if (options_.model_path) {
-      const auto bytes = disk_size(*options_.model_path);
-      if (!bytes) throw UsageError("--model: cannot read '" + *options_.model_path + "'");
-      model = ModelInfo{*options_.model_path, *bytes};
+      run_model_ = model_at(*options_.model_path, *options_.model_path);
+      if (!run_model_) throw UsageError("--model: cannot read '" + *options_.model_path + "'");
     }
     for (const InputFile& input : collect_inputs()) lint_file(input);
     load_pairing_siblings();
     project_->index();
 
-    const Context ctx{table_, *project_, model, options_.today};
     std::vector<const Check*> checks;
     for (const auto& check : all_checks()) {
       if (!rule_matches(check->info(), options_.ignore)) checks.push_back(check.get());
@@ -90,6 +88,7 @@ class Run {
     Sink sink;
     for (const Manifest& m : project_->manifests()) {
       try {
+        const Context ctx{table_for(m), *project_, model_for(m), options_.today};
         for (const Check* check : checks) check->check(m, ctx, sink);
       } catch (const std::exception& e) {
         internal_errors_.push_back(m.file->path() + ": " + e.what());
@@ -100,6 +99,37 @@ class Run {
   }
 
  private:
+  const Config& config_of(const std::string& fs_path) const {
+    static const Config kDefaults;
+    return options_.configs ? options_.configs->for_file(fs_path) : kDefaults;
+  }
+
+  // --targets replaces the table for the whole run; else a config's
+  // capabilities apply to the files under it.
+  const CapabilityTable& table_for(const Manifest& m) const {
+    if (options_.table) return table_;
+    const CapabilityTable* own = config_of(m.file->fs_path()).table();
+    return own ? *own : table_;
+  }
+
+  // The model at `path` (shown as `shown`), or nullopt when it cannot be read.
+  std::optional<ModelInfo> model_at(const std::string& path, const std::string& shown) {
+    auto it = models_.find(path);
+    if (it == models_.end()) {
+      const auto bytes = disk_size(path);
+      it = models_.emplace(path, bytes ? std::optional<ModelInfo>(ModelInfo{shown, *bytes}) : std::nullopt)
+               .first;
+    }
+    return it->second;
+  }
+
+  // --model for the run, else the config's `model` binding for v1 deployment configs.
+  std::optional<ModelInfo> model_for(const Manifest& m) {
+    if (run_model_ || m.format != Format::kV1DeploymentConfig) return run_model_;
+    const auto bound = config_of(m.file->fs_path()).model_for(m.file->fs_path());
+    return bound ? model_at(*bound, display_of(*bound)) : std::nullopt;
+  }
+
   std::vector<InputFile> collect_inputs() {
     std::vector<InputFile> inputs;
     std::vector<std::string> errors;
@@ -113,6 +143,12 @@ class Run {
       Discovery d = discover({path});
       errors.insert(errors.end(), d.errors.begin(), d.errors.end());
       for (InputFile& f : d.files) {
+        // amlint's own files are not manifests, and a config's `ignore`
+        // holds for named files too: pre-commit names every changed file.
+        const std::string name = fs::path(f.fs_path).filename().string();
+        if (name == kConfigFileName || name == kBaselineFileName || config_of(f.fs_path).ignores(f.fs_path)) {
+          continue;
+        }
         // A file named twice, or named and walked, is linted once.
         if (seen.insert(absolute_path(f.fs_path)).second) inputs.push_back(std::move(f));
       }
@@ -192,6 +228,7 @@ class Run {
       m.directory = directory;
       m.linted = linted;
       recognised = recognised || is_recognised(m.format);
+      if (is_recognised(m.format)) classify_path(m);
       if (m.format == Format::kV1DeploymentConfig) {
         m.compute_type = doc->root()->get("computeType");
         if (const auto type = m.compute_type ? std::optional<std::string>(m.compute_type->resolved().text)
@@ -199,7 +236,6 @@ class Run {
             type && m.compute_type->is_scalar()) {
           m.target = table_.target_for_v1_compute_type(*type);
         }
-        m.path_segments = segments_of(file.fs_path());
       }
       if (is_recognised(m.format)) manifests.push_back(std::move(m));
     }
@@ -243,6 +279,30 @@ class Run {
                 "Azure ML $schema); amlint skipped it";
     }
     report(input_rules::kUnrecognizedFile, file, {0, 0}, message);
+  }
+
+  // Where the file lies: production or test paths (AML301, AML702, AML703).
+  void classify_path(Manifest& m) {
+    if (m.file->fs_path() == "-" && options_.stdin_filename.empty()) return;
+    const std::string& fs_path = m.file->fs_path();
+    m.path_segments = segments_of(fs_path);
+    const Config& config = config_of(fs_path);
+    const Detection& detection = table_for(m).detection();
+    auto segment_in = [&](const std::vector<std::string>& names) -> const std::string* {
+      for (const std::string& segment : m.path_segments) {
+        if (std::find(names.begin(), names.end(), to_lower(segment)) != names.end()) return &segment;
+      }
+      return nullptr;
+    };
+    if (config.has_production_paths()) {
+      if (const Glob* g = config.production_match(fs_path)) {
+        m.production = "matches the production path '" + g->pattern() + "' of " + config.file()->path();
+      }
+    } else if (const std::string* segment = segment_in(detection.production_segments)) {
+      m.production = "lies under '" + *segment + "/'";
+    }
+    m.test_path = config.has_test_paths() ? config.test_match(fs_path) != nullptr
+                                          : segment_in(detection.test_segments) != nullptr;
   }
 
   const std::vector<std::string>& segments_of(const std::string& fs_path) {
@@ -326,6 +386,12 @@ class Run {
 
   LintReport finish() {
     drop_structure_findings_explained_elsewhere();
+    redact_secrets();
+    PolicyInputs policy{options_.configs, options_.baseline, options_.today, options_.ignore};
+    for (const SourceFile* file : apply_policy(findings_, linted_, policy)) {
+      order_[file] = linted_.size();
+      linted_.push_back(file);
+    }
     // Positions are computed once per finding, and messages compared in place
     // (a tuple of copies per comparison made sorting thousands of findings slow).
     struct Key {
@@ -358,6 +424,35 @@ class Run {
     return report;
   }
 
+  // A secret (AML701) never reaches any output: its bytes are masked in the
+  // source that snippets quote, and in every message of its file.
+  void redact_secrets() {
+    for (const Finding& f : findings_) {
+      if (!f.secret) continue;
+      const std::string_view raw = f.location.file->text().substr(
+          f.location.range.begin, f.location.range.end - f.location.range.begin);
+      const std::string value(trim_quotes(raw));
+      if (value.size() >= 4) {
+        for (Finding& other : findings_) {
+          if (other.location.file != f.location.file) continue;
+          for (std::size_t at = other.message.find(value); at != std::string::npos;
+               at = other.message.find(value, at)) {
+            other.message.replace(at, value.size(), "***");
+          }
+        }
+      }
+      project_->redact(*f.location.file, f.location.range);
+    }
+  }
+
+  static std::string_view trim_quotes(std::string_view raw) {
+    raw = trim(raw);
+    if (raw.size() >= 2 && (raw.front() == '"' || raw.front() == '\'') && raw.back() == raw.front()) {
+      raw = raw.substr(1, raw.size() - 2);
+    }
+    return raw;
+  }
+
   const LintOptions& options_;
   const CapabilityTable& table_;
   std::unique_ptr<Project> project_;
@@ -367,6 +462,8 @@ class Run {
   std::set<std::string> loaded_paths_;  // absolute paths of every file read
   std::vector<Finding> findings_;
   std::vector<std::string> internal_errors_;
+  std::optional<ModelInfo> run_model_;                              // --model
+  std::map<std::string, std::optional<ModelInfo>> models_;          // by path
 };
 
 }  // namespace

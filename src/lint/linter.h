@@ -4,22 +4,18 @@
 
 #include <memory>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "capability/table.h"
 #include "core/diagnostic.h"
+#include "core/errors.h"
 #include "lint/project.h"
 #include "manifest/loader.h"
+#include "policy/baseline.h"
+#include "policy/config.h"
 
 namespace amlint {
-
-// A problem with the invocation itself (exit code 2).
-class UsageError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 struct LintOptions {
   std::vector<std::string> paths;  // files, directories, "-" for standard input
@@ -30,11 +26,16 @@ struct LintOptions {
   std::vector<std::string> ignore;
   Limits limits;
   std::string today;  // YYYY-MM-DD
+  // The project configs (.amlint.yaml); nullptr: defaults for every file.
+  ConfigResolver* configs = nullptr;
+  Baseline* baseline = nullptr;  // findings to hide; nullptr: none
 };
 
 struct LintReport {
   std::vector<Finding> findings;           // sorted by file, position, rule
-  std::vector<const SourceFile*> files;    // every linted file, in order
+  // Every linted file, in order, then any config or baseline file that a
+  // finding points into.
+  std::vector<const SourceFile*> files;
   std::vector<std::string> internal_errors;  // bugs in amlint, one per file at most
   std::unique_ptr<Project> project;        // owns the files the findings point into
 

@@ -10,6 +10,12 @@ const SourceFile& Project::add_file(std::unique_ptr<SourceFile> file) {
   return *files_.back();
 }
 
+void Project::redact(const SourceFile& file, ByteRange range) {
+  for (const auto& owned : files_) {
+    if (owned.get() == &file) owned->redact(range);
+  }
+}
+
 void Project::add_documents(std::vector<std::unique_ptr<Document>> documents) {
   for (auto& d : documents) documents_.push_back(std::move(d));
 }

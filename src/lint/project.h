@@ -17,6 +17,8 @@ class Project {
  public:
   // Keeps the file and its documents alive for the run; returns the file.
   const SourceFile& add_file(std::unique_ptr<SourceFile> file);
+  // Masks a secret in one of the run's files (SourceFile::redact).
+  void redact(const SourceFile& file, ByteRange range);
   void add_documents(std::vector<std::unique_ptr<Document>> documents);
   void add_manifest(Manifest manifest);
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "capability/vm_sizes.h"
+#include "manifest/scalar.h"
 
 #include "util/text.h"
 
@@ -103,6 +104,33 @@ std::string describe_manifest(const Manifest& m, const Context& ctx) {
   std::string what = std::string(format_name(m.format));
   if (const Target* t = v2_target(m, ctx)) what = t->short_name;
   return file_name(m) + ", " + what;
+}
+
+std::optional<WebServiceSecurity> web_service_security(const Manifest& m, const Context& ctx) {
+  const Node* root = m.root();
+  if (!root || !root->is_map()) return std::nullopt;
+  WebServiceSecurity s;
+  if (m.format == Format::kV1DeploymentConfig) {
+    s.target = m.target;
+    s.anchor = m.compute_type;
+    s.auth = root->entry("authEnabled");
+    s.token_auth = root->entry("tokenAuthEnabled");
+    s.tls = root->entry("sslEnabled");
+  } else if (m.format == Format::kAmlDeployAction) {
+    // Without deployment_compute_target the action deploys to ACI.
+    const MapEntry* aks = root->entry("deployment_compute_target");
+    s.target = ctx.caps.target_for_v1_compute_type(aks ? "aks" : "aci");
+    s.anchor = aks ? aks->key : (root->resolved().entries.empty() ? root : root->resolved().entries.front().key);
+    s.auth = root->entry("authentication_enabled");
+    s.token_auth = root->entry("token_auth_enabled");
+    s.tls = root->entry("ssl_enabled");
+  }
+  if (!s.target || !s.anchor) return std::nullopt;
+  return s;
+}
+
+bool is_true(const MapEntry* entry) {
+  return entry && entry->value->is_scalar() && as_bool(entry->value).value_or(false);
 }
 
 }  // namespace amlint::rules

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,22 @@ const Bound* limit_of(const Manifest& m, const Context& ctx, const std::string& 
 
 // Whether a VM size has GPUs: from rules/vm-sizes.yaml, else the N-series pattern.
 bool is_gpu_vm_size(std::string_view size, const Context& ctx);
+
+// The security settings of a v1 web service: a v1 deployment config
+// (authEnabled, tokenAuthEnabled, sslEnabled) or an aml-deploy parameter file
+// (authentication_enabled, token_auth_enabled, ssl_enabled), with the target
+// it deploys to and the node to report at when a setting is absent.
+struct WebServiceSecurity {
+  const Target* target = nullptr;
+  const Node* anchor = nullptr;  // computeType, or the file's first key
+  const MapEntry* auth = nullptr;
+  const MapEntry* token_auth = nullptr;
+  const MapEntry* tls = nullptr;
+};
+// nullopt when `m` is neither format or its target is unknown.
+std::optional<WebServiceSecurity> web_service_security(const Manifest& m, const Context& ctx);
+// Whether an entry is present and true (YAML 1.1 and JSON spellings).
+bool is_true(const MapEntry* entry);
 
 // "my-ci.yml, a compute instance" for messages about a resolved reference.
 std::string describe_manifest(const Manifest& m, const Context& ctx);

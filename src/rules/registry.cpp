@@ -17,6 +17,19 @@ const RuleInfo kNonStrictJson{"AML004", "non-strict-json", Severity::kWarning, "
                               "a .json file parses only as YAML"};
 }  // namespace input_rules
 
+namespace policy_rules {
+const RuleInfo kSuppressionWithoutReason{"AML005", "suppression-without-reason", Severity::kWarning, "",
+                                         "an inline or config suppression gives no reason"};
+const RuleInfo kExpiredSuppression{"AML006", "expired-suppression", Severity::kWarning, "",
+                                   "a suppression's until= date has passed, so it no longer applies"};
+const RuleInfo kInvalidSuppression{"AML007", "invalid-suppression", Severity::kError, "",
+                                   "a suppression cannot be read, or names a rule the project makes non-suppressible"};
+const RuleInfo kStaleBaselineEntry{"AML008", "stale-baseline-entry", Severity::kWarning, "",
+                                   "a baseline entry matches no current finding"};
+const RuleInfo kUnusedSuppression{"AML009", "unused-suppression", Severity::kWarning, "",
+                                  "a suppression suppresses nothing"};
+}  // namespace policy_rules
+
 const std::vector<std::unique_ptr<Check>>& all_checks() {
   static const std::vector<std::unique_ptr<Check>> checks = [] {
     std::vector<std::unique_ptr<Check>> v;
@@ -44,6 +57,9 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
     v.push_back(make_invalid_scale_range());
     v.push_back(make_over_service_limit());
     v.push_back(make_missing_local_path());
+    v.push_back(make_inline_secret());
+    v.push_back(make_auth_disabled());
+    v.push_back(make_tls_disabled());
     return v;
   }();
   return checks;
@@ -54,6 +70,9 @@ const std::vector<const RuleInfo*>& all_rules() {
     std::vector<const RuleInfo*> v = {
         &input_rules::kInvalidSyntax,         &input_rules::kDuplicateKey,
         &input_rules::kUnrecognizedFile,      &input_rules::kNonStrictJson,
+        &policy_rules::kSuppressionWithoutReason, &policy_rules::kExpiredSuppression,
+        &policy_rules::kInvalidSuppression,   &policy_rules::kStaleBaselineEntry,
+        &policy_rules::kUnusedSuppression,
         &structure_rules::kUnknownKey,        &structure_rules::kWrongType,
         &structure_rules::kInvalidValue,      &structure_rules::kMissingRequiredKey,
         &structure_rules::kKeyIgnoredByTarget};

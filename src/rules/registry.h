@@ -20,6 +20,15 @@ extern const RuleInfo kUnrecognizedFile;  // AML003
 extern const RuleInfo kNonStrictJson;     // AML004
 }  // namespace input_rules
 
+// Rules about the team's policy itself (src/policy/policy.cpp).
+namespace policy_rules {
+extern const RuleInfo kSuppressionWithoutReason;  // AML005
+extern const RuleInfo kExpiredSuppression;        // AML006
+extern const RuleInfo kInvalidSuppression;        // AML007
+extern const RuleInfo kStaleBaselineEntry;        // AML008
+extern const RuleInfo kUnusedSuppression;         // AML009
+}  // namespace policy_rules
+
 // Rules of the schema check (rules/structure.cpp).
 namespace structure_rules {
 extern const RuleInfo kUnknownKey;          // AML501
@@ -54,6 +63,9 @@ std::unique_ptr<Check> make_instance_type_not_allowed();          // AML510
 std::unique_ptr<Check> make_invalid_scale_range();                // AML511
 std::unique_ptr<Check> make_over_service_limit();                 // AML512
 std::unique_ptr<Check> make_missing_local_path();                 // AML601
+std::unique_ptr<Check> make_inline_secret();                      // AML701
+std::unique_ptr<Check> make_auth_disabled();                      // AML702
+std::unique_ptr<Check> make_tls_disabled();                       // AML703
 
 // A Kubernetes quantity ("200Mi", "100m", "1Gi") as a number (AML507).
 std::optional<double> kubernetes_quantity(std::string_view text);

@@ -30,6 +30,13 @@ struct Manifest {
   // in the same directory) and its path segments for production checks.
   std::string directory;
   std::vector<std::string> path_segments;
+  // Why the file counts as a production deployment ("lies under 'prod/'");
+  // empty when it does not. From the config's `production` paths, else the
+  // table's production_segments.
+  std::string production;
+  // Whether it lies in a test or development path (config `test`, else the
+  // table's test_segments).
+  bool test_path = false;
   bool linted = true;  // false for a sibling loaded only to pair with
 
   const Node* root() const { return doc ? doc->root() : nullptr; }
@@ -61,6 +68,12 @@ class Sink {
   void report(const RuleInfo& rule, const Manifest& m, const Node& node, std::string message,
               std::vector<Related> related = {}) {
     report(rule, m.locate(node), std::move(message), std::move(related));
+  }
+  // A finding whose node holds a secret: the message must not quote it, and
+  // the linter masks the node's text in every output.
+  void report_secret(const RuleInfo& rule, const Manifest& m, const Node& node, std::string message) {
+    report(rule, m, node, std::move(message));
+    findings_.back().secret = true;
   }
   std::vector<Finding>& findings() { return findings_; }
 

@@ -1,10 +1,7 @@
 // AML301: a deployment config for a test-only target lies under a production
 // directory (F6, F7).
-#include <algorithm>
-
 #include "rules/common.h"
 #include "rules/registry.h"
-#include "util/text.h"
 
 namespace amlint {
 namespace {
@@ -18,23 +15,16 @@ class TestTargetInProduction final : public Check {
 
   void check(const Manifest& m, const Context& ctx, Sink& out) const override {
     if (m.format != Format::kV1DeploymentConfig || !m.target || !m.target->production ||
-        m.target->production->value || !m.compute_type) {
+        m.target->production->value || !m.compute_type || m.production.empty()) {
       return;
     }
-    const auto& production = ctx.caps.detection().production_segments;
-    for (const std::string& segment : m.path_segments) {
-      if (std::find(production.begin(), production.end(), to_lower(segment)) == production.end()) {
-        continue;
-      }
-      const std::string instead = rules::targets_where(ctx, [](const Target& t) {
-        return t.production && t.production->value && !t.v1_compute_types.empty();
-      });
-      std::string use = m.target->used_for ? " is for " + m.target->used_for->value + "," : " is";
-      out.report(kInfo, m, *m.compute_type,
-                 m.target->short_name + use + " not production, but this config lies under '" +
-                     segment + "/'; deploy production services to " + instead);
-      return;
-    }
+    const std::string instead = rules::targets_where(ctx, [](const Target& t) {
+      return t.production && t.production->value && !t.v1_compute_types.empty();
+    });
+    std::string use = m.target->used_for ? " is for " + m.target->used_for->value + "," : " is";
+    out.report(kInfo, m, *m.compute_type,
+               m.target->short_name + use + " not production, but this config " + m.production +
+                   "; deploy production services to " + instead);
   }
 };
 

@@ -36,6 +36,9 @@ std::optional<std::string> closest_match(std::string_view word,
 std::vector<std::string> closest_matches(std::string_view word,
                                          const std::vector<std::string>& candidates);
 
+// Whether `text` is a calendar date written YYYY-MM-DD.
+bool is_iso_date(std::string_view text);
+
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 // "an endpoint", "a deployment": the noun with its indefinite article.
 std::string with_article(std::string_view noun);

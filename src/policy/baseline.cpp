@@ -1,0 +1,97 @@
+#include "policy/baseline.h"
+
+#include <algorithm>
+#include <sstream>
+#include <tuple>
+
+#include "core/errors.h"
+#include "core/fingerprint.h"
+#include "lint/files.h"
+#include "manifest/loader.h"
+#include "report/json_writer.h"
+
+namespace amlint {
+namespace {
+
+constexpr int kVersion = 1;
+
+std::string at(const SourceFile& file, const Node* node) {
+  const Pos pos = file.position(node ? node->range.begin : 0);
+  return file.path() + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": ";
+}
+
+}  // namespace
+
+std::unique_ptr<Baseline> Baseline::load(const std::string& path) {
+  ReadResult read = read_file(path, Limits{}.max_file_bytes);
+  if (read.error) throw UsageError("cannot read baseline " + path + ": it " + *read.error);
+  if (read.oversize) throw UsageError("baseline " + path + " is too large");
+  auto baseline = std::make_unique<Baseline>();
+  baseline->file_ = std::make_unique<SourceFile>(path, path, std::move(read.bytes));
+  const SourceFile& file = *baseline->file_;
+  const LoadResult loaded = load_source(file, Syntax::kJson, Limits{});
+  if (!loaded.problems.empty()) {
+    const Pos pos = file.position(loaded.problems.front().range.begin);
+    throw UsageError("invalid baseline " + path + ":" + std::to_string(pos.line) + ":" +
+                     std::to_string(pos.column) + ": " + loaded.problems.front().message);
+  }
+  const Node* root = loaded.documents.empty() ? nullptr : loaded.documents[0]->root();
+  const std::string hint = "; write it with `amlint baseline`";
+  if (!root || !root->is_map() || !root->get("entries") || !root->get("entries")->is_seq()) {
+    throw UsageError("invalid baseline " + at(file, root) + "expected {\"version\": 1, \"entries\": [...]}" + hint);
+  }
+  const Node* version = root->get("version");
+  if (!version || version->resolved().text != std::to_string(kVersion)) {
+    throw UsageError("invalid baseline " + at(file, version ? version : root) + "this amlint reads version " +
+                     std::to_string(kVersion) + hint);
+  }
+  for (const Node* item : root->get("entries")->resolved().items) {
+    const Node* fp = item->is_map() ? item->get("fingerprint") : nullptr;
+    if (!fp || !fp->is_scalar() || fp->resolved().text.empty()) {
+      throw UsageError("invalid baseline " + at(file, item) + "an entry without a fingerprint" + hint);
+    }
+    auto text = [&](const char* key) {
+      const Node* n = item->get(key);
+      return n && n->is_scalar() ? n->resolved().text : std::string();
+    };
+    baseline->entries_.push_back(BaselineEntry{fp->resolved().text, text("rule"), text("path"), text("pointer"),
+                                               text("message"), item->range, false});
+  }
+  return baseline;
+}
+
+std::string Baseline::render(const std::vector<Finding>& findings) {
+  struct Row {
+    std::string path, rule, pointer, fingerprint, message;
+  };
+  std::vector<Row> rows;
+  rows.reserve(findings.size());
+  for (const Finding& f : findings) {
+    rows.push_back(Row{repository_path(*f.location.file), std::string(f.rule->id), f.location.doc_path,
+                       fingerprint(f), f.message});
+  }
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    return std::tie(a.path, a.rule, a.pointer, a.fingerprint, a.message) <
+           std::tie(b.path, b.rule, b.pointer, b.fingerprint, b.message);
+  });
+  std::ostringstream out;
+  JsonWriter json(out);
+  json.begin_object();
+  json.key("version").number(kVersion);
+  json.key("entries").begin_array();
+  for (const Row& r : rows) {
+    json.begin_object();
+    json.key("fingerprint").string(r.fingerprint);
+    json.key("rule").string(r.rule);
+    json.key("path").string(r.path);
+    json.key("pointer").string(r.pointer);
+    json.key("message").string(r.message);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  json.finish();
+  return out.str();
+}
+
+}  // namespace amlint

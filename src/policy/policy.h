@@ -1,0 +1,35 @@
+// Applies a team's policy to the findings of a run, in this order:
+//   1. severities from the config of each file (a rule set to off drops out);
+//   2. inline suppressions (`# amlint: ignore ...`) and the config's
+//      `suppress:` entries;
+//   3. the baseline.
+// It reports what is wrong with the policy itself as findings: a suppression
+// without a reason (AML005), an expired one (AML006), an invalid one or one
+// of a non-suppressible rule (AML007), a stale baseline entry (AML008) and a
+// suppression that suppresses nothing (AML009).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "policy/baseline.h"
+#include "policy/config.h"
+
+namespace amlint {
+
+struct PolicyInputs {
+  ConfigResolver* configs = nullptr;   // nullptr: every file has the defaults
+  Baseline* baseline = nullptr;        // nullptr: none
+  std::string today;                   // YYYY-MM-DD, for until=
+  std::vector<std::string> ignored;    // --ignore patterns: rules that did not run
+};
+
+// Rewrites `findings` in place. `linted` lists the files that were linted;
+// returns the other files that findings now point into (config and
+// baseline files), in a stable order.
+std::vector<const SourceFile*> apply_policy(std::vector<Finding>& findings,
+                                            const std::vector<const SourceFile*>& linted,
+                                            const PolicyInputs& inputs);
+
+}  // namespace amlint
