@@ -220,7 +220,7 @@ TEST(Project, ReferencesResolveAcrossFilesAndShowBothPlaces) {
 TEST(Project, TypoedKeysGetTheirSuggestion) {
   TempDir dir;
   const std::string v1 = dir.write("v1/deploymentconfig.json",
-                                   "{\"computeType\": \"aci\", \"enableAppInsights\": true,\n"
+                                   "{\"computeType\": \"aci\", \"enableAppInsights\": true, \"authEnabled\": true,\n"
                                    " \"containerResourceRequirements\": {\"cpu\": 1, \"cpu_limit\": 2}}\n");
   const std::string v2 = dir.write("v2/blue.yml",
                                    "$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json\n"

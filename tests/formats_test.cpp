@@ -186,6 +186,7 @@ TEST(Fingerprints, SurviveMovedLinesButNotAnotherNodeOrFile) {
                                   "containerResourceRequirements:\n"
                                   "    memoryInGB: 64\n"
                                   "    cpu: 1\n"
+                                  "authEnabled: true\n"
                                   "computeType: aci\n");
   EXPECT_EQ(moved, before);
   // The same rule on another node: a new finding.
@@ -193,7 +194,8 @@ TEST(Fingerprints, SurviveMovedLinesButNotAnotherNodeOrFile) {
                                   "computeType: aci\n"
                                   "containerResourceRequirements:\n"
                                   "  cpu: 1\n"
-                                  "  memoryInGBLimit: 64\n");
+                                  "  memoryInGBLimit: 64\n"
+                                  "authEnabled: true\n");
   EXPECT_NE(limit.at("AML201"), before.at("AML201"));
   EXPECT_EQ(limit.at("AML402"), before.at("AML402"));
 
@@ -458,7 +460,7 @@ TEST(Azure, WarningsAloneSucceedWithIssuesAndInfoIsLeftOut) {
 class Escaping : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_.write("svc/" + kOddName, "computeType: aci\n");
+    dir_.write("svc/" + kOddName, "computeType: aci\nauthEnabled: true\n");
     dir_.write("svc/inference_config.yml", "entryScript: score.py\nenableGpu: true\n");
     dir_.write("svc/score.py", "def run(data):\n    return data\n");
     dir_.write("value.yml", "computeType: \"a%b;c]d:e,f\\nü\"\n");

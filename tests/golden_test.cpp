@@ -67,7 +67,9 @@ std::vector<std::string> test_args(const fs::path& dir) {
     if (end == std::string::npos) end = text.size();
     std::string arg(trim(std::string_view(text).substr(start, end - start)));
     if (!arg.empty()) {
-      if (!args.empty() && args.back() == "--targets") arg = (dir / arg).string();
+      if (!args.empty() && (args.back() == "--targets" || args.back() == "--config" || args.back() == "--baseline")) {
+        arg = (dir / arg).string();
+      }
       args.push_back(arg);
     }
     start = end + 1;

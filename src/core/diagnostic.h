@@ -44,9 +44,10 @@ struct Finding {
   Location location;
   std::string message;
   std::vector<Related> related;
-  // The range holds a secret: no output may show its text (see redaction in
-  // lint/linter.cpp).
-  bool secret = false;
+  // The secret this finding is about (AML701), decoded; empty for other
+  // findings. Never written out: the linter masks it in the source and in
+  // every message of its file (lint/linter.cpp).
+  std::string secret;
 };
 
 }  // namespace amlint

@@ -387,7 +387,11 @@ class Run {
   LintReport finish() {
     drop_structure_findings_explained_elsewhere();
     redact_secrets();
-    PolicyInputs policy{options_.configs, options_.baseline, options_.today, options_.ignore};
+    PolicyInputs policy{options_.configs, options_.baseline, options_.today, options_.ignore,
+                        [this](const SourceFile& f) -> const SourceFile& {
+                          return project_->add_file(
+                              std::make_unique<SourceFile>(f.path(), f.fs_path(), std::string(f.text())));
+                        }};
     for (const SourceFile* file : apply_policy(findings_, linted_, policy)) {
       order_[file] = linted_.size();
       linted_.push_back(file);
@@ -428,29 +432,26 @@ class Run {
   // source that snippets quote, and in every message of its file.
   void redact_secrets() {
     for (const Finding& f : findings_) {
-      if (!f.secret) continue;
-      const std::string_view raw = f.location.file->text().substr(
-          f.location.range.begin, f.location.range.end - f.location.range.begin);
-      const std::string value(trim_quotes(raw));
-      if (value.size() >= 4) {
-        for (Finding& other : findings_) {
-          if (other.location.file != f.location.file) continue;
-          for (std::size_t at = other.message.find(value); at != std::string::npos;
-               at = other.message.find(value, at)) {
-            other.message.replace(at, value.size(), "***");
+      if (f.secret.empty()) continue;
+      // The whole secret, and each line of a multi-line one (a PEM key), as
+      // another rule's message may quote it in either form.
+      std::vector<std::string> parts = {f.secret};
+      for (std::size_t start = 0; start < f.secret.size();) {
+        const std::size_t end = std::min(f.secret.find('\n', start), f.secret.size());
+        const std::string_view line = trim(std::string_view(f.secret).substr(start, end - start));
+        if (line.size() >= 8 && line.size() < f.secret.size()) parts.emplace_back(line);
+        start = end + 1;
+      }
+      for (Finding& other : findings_) {
+        if (other.location.file != f.location.file) continue;
+        for (const std::string& part : parts) {
+          for (std::size_t at = other.message.find(part); at != std::string::npos; at = other.message.find(part, at)) {
+            other.message.replace(at, part.size(), "***");
           }
         }
       }
       project_->redact(*f.location.file, f.location.range);
     }
-  }
-
-  static std::string_view trim_quotes(std::string_view raw) {
-    raw = trim(raw);
-    if (raw.size() >= 2 && (raw.front() == '"' || raw.front() == '\'') && raw.back() == raw.front()) {
-      raw = raw.substr(1, raw.size() - 2);
-    }
-    return raw;
   }
 
   const LintOptions& options_;

@@ -271,13 +271,14 @@ class ConfigReader {
       const Node* rule_node = item->get("rule");
       const Node* path_node = item->get("path");
       const Node* reason = item->get("reason");
-      if (!rule_node || !path_node || !reason) {
-        error(item, "a suppression needs rule, path and reason (why the finding is accepted)");
+      if (!rule_node || !path_node) {
+        error(item, "a suppression needs rule and path (and a reason: why the finding is accepted)");
         continue;
       }
       s.rule = rule(rule_node);
       auto g = glob(path_node, "path");
-      const auto why = string(reason, "reason");
+      // A missing reason is a finding (AML005), like in a comment.
+      const std::optional<std::string> why = reason ? string(reason, "reason") : std::string();
       if (const Node* p = item->get("pointer")) {
         s.pointer = string(p, "pointer").value_or("");
         if (!s.pointer.empty() && s.pointer.front() != '/') {

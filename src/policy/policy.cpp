@@ -67,9 +67,12 @@ class PolicyRun {
   void apply_severities(std::vector<Finding>& findings) {
     for (Finding& f : findings) {
       if (!f.rule) continue;
-      const auto severity = config_of(*f.location.file).severity(*f.rule, f.location.file->fs_path());
-      if (severity) {
-        f.severity = *severity;
+      // A rule's findings keep the severity it gave them (some rules vary it
+      // by format) unless the config sets one.
+      const SeveritySetting* s = config_of(*f.location.file).severity_setting(*f.rule, f.location.file->fs_path());
+      if (!s) continue;
+      if (s->severity) {
+        f.severity = *s->severity;
       } else {
         hide(f);
       }
@@ -77,16 +80,21 @@ class PolicyRun {
   }
 
   void add(const RuleInfo& rule, const SourceFile& file, ByteRange range, std::string message) {
+    const SourceFile* where = &file;
+    if (std::find(linted_.begin(), linted_.end(), where) == linted_.end()) {
+      auto it = adopted_.find(where);
+      if (it == adopted_.end()) {
+        it = adopted_.emplace(where, &inputs_.adopt(file)).first;
+        extra_files_.push_back(it->second);
+      }
+      where = it->second;
+    }
     Finding f;
     f.rule = &rule;
     f.severity = rule.severity;
-    f.location = Location{&file, range, ""};
+    f.location = Location{where, range, ""};
     f.message = std::move(message);
     added_.push_back(std::move(f));
-    if (std::find(linted_.begin(), linted_.end(), &file) == linted_.end() &&
-        std::find(extra_files_.begin(), extra_files_.end(), &file) == extra_files_.end()) {
-      extra_files_.push_back(&file);
-    }
   }
 
   std::string where_non_suppressible(const RuleInfo& rule, const Config& config) {
@@ -165,6 +173,11 @@ class PolicyRun {
     }
     if (matching.empty()) return;  // its file was not linted this run: nothing to say
     const SourceFile& where = *config.file();
+    if (s.reason.empty()) {
+      add(policy_rules::kSuppressionWithoutReason, where, s.origin.range,
+          "suppression of " + std::string(s.rule->id) + " in " + s.path.pattern() +
+              " gives no reason; add a reason: line saying why the finding is accepted");
+    }
     if (expired(s.until)) {
       return add(policy_rules::kExpiredSuppression, where, s.origin.range,
                  "suppression of " + std::string(s.rule->id) + " in " + s.path.pattern() + " expired on " +
@@ -229,6 +242,7 @@ class PolicyRun {
   std::map<const SourceFile*, std::vector<Finding*>> by_file_;
   std::vector<Finding> added_;
   std::vector<const SourceFile*> extra_files_;
+  std::map<const SourceFile*, const SourceFile*> adopted_;  // original -> the run's copy
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 // suppression that suppresses nothing (AML009).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,11 +24,14 @@ struct PolicyInputs {
   Baseline* baseline = nullptr;        // nullptr: none
   std::string today;                   // YYYY-MM-DD, for until=
   std::vector<std::string> ignored;    // --ignore patterns: rules that did not run
+  // Takes a copy of a config or baseline file into the run (so that the
+  // report owns every file its findings point into) and returns the copy.
+  std::function<const SourceFile&(const SourceFile&)> adopt;
 };
 
 // Rewrites `findings` in place. `linted` lists the files that were linted;
-// returns the other files that findings now point into (config and
-// baseline files), in a stable order.
+// returns the other files that findings now point into (the adopted copies
+// of config and baseline files), in a stable order.
 std::vector<const SourceFile*> apply_policy(std::vector<Finding>& findings,
                                             const std::vector<const SourceFile*>& linted,
                                             const PolicyInputs& inputs);

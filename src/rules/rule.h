@@ -73,7 +73,7 @@ class Sink {
   // the linter masks the node's text in every output.
   void report_secret(const RuleInfo& rule, const Manifest& m, const Node& node, std::string message) {
     report(rule, m, node, std::move(message));
-    findings_.back().secret = true;
+    findings_.back().secret = node.resolved().text;
   }
   std::vector<Finding>& findings() { return findings_; }
 

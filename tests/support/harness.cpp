@@ -14,6 +14,8 @@
 #include <stdexcept>
 
 #include "capability/table.h"
+#include "policy/baseline.h"
+#include "policy/config.h"
 
 namespace fs = std::filesystem;
 
@@ -113,8 +115,14 @@ LintReport lint_paths(const std::vector<std::string>& paths, const std::vector<s
   options.paths = paths;
   options.today = "2026-11-26";
   std::unique_ptr<CapabilityTable> table;
+  std::string config;
+  std::unique_ptr<Baseline> baseline;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--model" && i + 1 < args.size()) {
+    if (args[i] == "--config" && i + 1 < args.size()) {
+      config = args[++i];
+    } else if (args[i] == "--baseline" && i + 1 < args.size()) {
+      baseline = Baseline::load(args[++i]);
+    } else if (args[i] == "--model" && i + 1 < args.size()) {
       options.model_path = args[++i];
     } else if (args[i] == "--ignore" && i + 1 < args.size()) {
       options.ignore.push_back(args[++i]);
@@ -129,6 +137,9 @@ LintReport lint_paths(const std::vector<std::string>& paths, const std::vector<s
     }
   }
   options.table = table.get();
+  ConfigResolver configs(config);  // the report keeps copies of the files it points into
+  options.configs = &configs;
+  options.baseline = baseline.get();
   LintReport report = lint(options);
   return report;
 }

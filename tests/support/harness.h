@@ -45,7 +45,8 @@ inline constexpr const char* kAciTooBig =
     "computeType: aci\n"
     "containerResourceRequirements:\n"
     "  cpu: 1\n"
-    "  memoryInGB: 64\n";
+    "  memoryInGB: 64\n"
+    "authEnabled: true\n";  // keeps AML702 out of tests about other rules
 
 // "1.5GiB" -> bytes (units B, KiB, MiB, GiB).
 std::uint64_t parse_size(const std::string& text);
