@@ -234,7 +234,7 @@ class Run {
         if (const auto type = m.compute_type ? std::optional<std::string>(m.compute_type->resolved().text)
                                              : std::nullopt;
             type && m.compute_type->is_scalar()) {
-          m.target = table_.target_for_v1_compute_type(*type);
+          m.target = table_for(m).target_for_v1_compute_type(*type);
         }
       }
       if (is_recognised(m.format)) manifests.push_back(std::move(m));
