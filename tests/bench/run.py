@@ -10,6 +10,7 @@ MISSED but does not fail the run: this is a benchmark, not a test. Exits 1 only 
 tool fails to run, 2 when something it needs is missing. Standard library only.
 """
 import argparse
+import contextlib
 import datetime
 import hashlib
 import os
@@ -132,8 +133,8 @@ def parse_args(argv):
     ap.add_argument("--skip-peers", action="store_true", help="do not run yamllint or Spectral")
     ap.add_argument("--repeat", type=int, default=3,
                     help="runs of amlint and the floors per corpus, the fastest counts "
-                         "(default: %(default)s; a run over " + "%d s" % SLOW_RUN_SECONDS +
-                         " is not repeated)")
+                         "(default: %%(default)s; a run over %d s is not repeated)"
+                         % SLOW_RUN_SECONDS)
     ap.add_argument("--single-runs", type=int, default=20,
                     help="runs of amlint on one small file, the median counts "
                          "(default: %(default)s)")
@@ -177,7 +178,8 @@ def prepare_corpora(generator, root):
 def generate(generator, out, key, extra):
     done = out.with_name(out.name + ".complete")
     if not done.exists():
-        log("generating the %s corpus in %s%s" % (key, out, " (about 2 minutes)" * (key == "50MB")))
+        log("generating the %s corpus in %s%s"
+            % (key, out, " (about 2 minutes)" * (key == "50MB")))
         shutil.rmtree(out, ignore_errors=True)
         subprocess.run([sys.executable, str(generator), "--seed", str(SEED), "--out", str(out)]
                        + extra, check=True, stdout=subprocess.DEVNULL)
@@ -317,7 +319,8 @@ def peer_tools(bench):
         tools.append(Tool("yamllint", [yamllint, "-f", "parsable", "-d", YAMLLINT_CONFIG],
                           (0, 1, 2)))
     else:
-        bench.notes.append("yamllint is not installed (Debian package yamllint), so it was not timed.")
+        bench.notes.append("yamllint is not installed (Debian package yamllint), so it was not "
+                           "timed.")
     local = BENCH / "node_modules" / ".bin" / "spectral"
     spectral = str(local) if local.exists() else shutil.which("spectral")
     ruleset = bench.args.spectral_ruleset
@@ -406,12 +409,12 @@ def faster_than_peer(bench, peer, minimum):
 
 
 def at_most(name, value, limit, unit, inclusive=False):
+    """value against an upper limit; a ratio (unit ×) is shown with two decimals."""
+    target = "%s %g%s" % ("≤" if inclusive else "<", limit, unit)
     if value is None:
-        return Ratio(name, None, "not measured", "%s %g%s" % ("≤" if inclusive else "<", limit, unit),
-                     None)
-    met = value <= limit if inclusive else value < limit
-    return Ratio(name, value, ("%.2f" if unit == "×" else "%.1f") % value + unit,
-                 "%s %g%s" % ("≤" if inclusive else "<", limit, unit), met)
+        return Ratio(name, None, "not measured", target, None)
+    shown = ("%.2f" if unit == "×" else "%.1f") % value + unit
+    return Ratio(name, value, shown, target, value <= limit if inclusive else value < limit)
 
 
 # --------------------------------------------------------------------- report
@@ -468,11 +471,13 @@ def print_report(bench, corpora, started, load_before):
     print("|---|---:|---|---|")
     checked = ratios(bench)
     for r in checked:
-        status = {True: "met", False: "**MISSED**"}.get(r.met, "no target" if r.value else "not measured")
+        status = {True: "met", False: "**MISSED**"}.get(r.met, "no target" if r.value
+                                                         else "not measured")
         print("| %s | %s | %s | %s |" % (r.name, r.shown, r.target, status))
     missed = [r.name for r in checked if r.met is False]
     met = sum(r.met is True for r in checked)
-    print("\n%d targets met, %d MISSED%s" % (met, len(missed), ": " + "; ".join(missed) if missed else "."))
+    print("\n%d targets met, %d MISSED%s" % (met, len(missed),
+                                            ": " + "; ".join(missed) if missed else "."))
     for note in bench.notes:
         print("\n" + note)
     for failure in bench.failures:
@@ -495,8 +500,10 @@ def main(argv=None):
         version(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"])))
     started = datetime.datetime.now().astimezone()
     load_before = os.getloadavg()[0]
-    with tempfile.TemporaryDirectory(prefix="amlint-bench-") as temporary:
-        root = Path(temporary) if args.no_cache else args.cache
+    place = (tempfile.TemporaryDirectory(prefix="amlint-bench-") if args.no_cache
+             else contextlib.nullcontext(args.cache))
+    with place as where:
+        root = Path(where)
         try:
             corpora = prepare_corpora(args.generator, root)
         except (OSError, subprocess.CalledProcessError) as e:

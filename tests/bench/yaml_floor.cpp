@@ -63,7 +63,9 @@ std::vector<std::string> collect(const std::vector<std::string>& args) {
     }
     std::vector<std::string> found;
     for (const auto& entry : fs::recursive_directory_iterator(arg)) {
-      if (entry.is_regular_file() && is_manifest(entry.path())) found.push_back(entry.path().string());
+      if (entry.is_regular_file() && is_manifest(entry.path())) {
+        found.push_back(entry.path().string());
+      }
     }
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
@@ -197,7 +199,7 @@ int main(int argc, char** argv) {
   }
   std::cout << "files " << totals.files << " bytes " << totals.bytes << " documents "
             << totals.documents << " nodes " << totals.nodes << " scalar_bytes "
-            << totals.scalar_bytes << " checksum " << totals.checksum << " failed "
-            << totals.failed << "\n";
+            << totals.scalar_bytes << " checksum " << totals.checksum << " failed " << totals.failed
+            << "\n";
   return totals.failed == 0 ? 0 : 1;
 }
