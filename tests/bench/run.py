@@ -109,7 +109,7 @@ def log(message):
 def parse_args(argv):
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
-        epilog="The full run takes about 15 minutes on 2 busy cores, most of it Spectral and "
+        epilog="The full run takes about 12 minutes on 2 busy cores, most of it Spectral and "
                "yamllint on 10,000 files; --quick about 4; generating the corpora the first "
                "time about 2 more. Details: tests/bench/README.md.")
     ap.add_argument("--amlint", type=Path, default=REPO / "build" / "src" / "amlint",
@@ -235,15 +235,26 @@ def measure(bench, argv, keep_stdout, with_peak=True):
                    out.read().decode("utf-8", "replace"))
 
 
-def time_tool(bench, tool, corpus, repeat):
-    """The fastest of `repeat` runs (fewer when a run is slow) and the highest peak memory."""
-    argv = tool.argv + [tool.corpus_arg(corpus)]
-    runs = []
-    while len(runs) < repeat and not (runs and runs[-1].seconds > SLOW_RUN_SECONDS):
-        run = measure(bench, argv, tool.keep_stdout)
-        if run.code not in tool.ok_codes:
-            return failed(bench, tool.name, corpus, run)
-        runs.append(run)
+def time_tools(bench, tools, corpus, repeat):
+    """Each tool up to `repeat` times, in rounds (A, B, C, A, B, C, ...) so that a change in the
+    machine's load falls on all of them alike. A run over SLOW_RUN_SECONDS is not repeated."""
+    argvs = [tool.argv + [tool.corpus_arg(corpus)] for tool in tools]
+    runs = [[] for _ in tools]
+    failures = [None for _ in tools]
+    for _ in range(repeat):
+        for i, tool in enumerate(tools):
+            if failures[i] or (runs[i] and runs[i][-1].seconds > SLOW_RUN_SECONDS):
+                continue
+            run = measure(bench, argvs[i], tool.keep_stdout)
+            if run.code in tool.ok_codes:
+                runs[i].append(run)
+            else:
+                failures[i] = failed(bench, tool.name, corpus, run)
+    return [failures[i] or best_run(tool, corpus, runs[i]) for i, tool in enumerate(tools)]
+
+
+def best_run(tool, corpus, runs):
+    """The fastest run's time and the highest peak memory of all runs."""
     best = min(runs, key=lambda r: r.seconds)
     how = "best of %d" % len(runs) if len(runs) > 1 else "1 run"
     how += files_seen_warning(tool, best, corpus)
@@ -346,13 +357,11 @@ def run_all(bench, corpora):
     peers = [] if args.skip_peers else peer_tools(bench)
     for corpus in corpora:
         log("%s: %s" % (corpus.key, describe(corpus)))
-        for tool in own:
-            bench.results.append(time_tool(bench, tool, corpus, args.repeat))
+        bench.results += time_tools(bench, own, corpus, args.repeat)
         if corpus.key == "1k":
             bench.results.append(time_single_file(bench, args.amlint, corpus))
         if corpus.key == "1k" or (corpus.key == "10k" and not args.quick):
-            for tool in peers:
-                bench.results.append(time_tool(bench, tool, corpus, 1))
+            bench.results += time_tools(bench, peers, corpus, 1)
     if peers:
         bench.notes.append("The peers ran once per corpus%s, and not on the 50 MB file."
                            % (" and, with --quick, on the 1,000 files only" * args.quick))
