@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "support/harness.h"
 #include "util/text.h"
@@ -36,16 +37,17 @@ TEST(Conventions, NoStdRegex) {
 }
 
 TEST(Conventions, EachDependencyIsIncludedInOneFile) {
-  const std::map<std::string, std::string> owner = {
-      {"#include <yaml-cpp/", "src/manifest/yaml_reader.cpp"},
-      {"#include <rapidjson/", "src/manifest/json_reader.cpp"},
-      {"#include <re2/", "src/util/regex.cpp"},
-      {"#include <CLI/", "src/main.cpp"},
+  // The benchmark's floor (tests/bench/yaml_floor.cpp) is yaml-cpp alone, outside amlint.
+  const std::map<std::string, std::set<std::string>> owners = {
+      {"#include <yaml-cpp/", {"src/manifest/yaml_reader.cpp", "tests/bench/yaml_floor.cpp"}},
+      {"#include <rapidjson/", {"src/manifest/json_reader.cpp"}},
+      {"#include <re2/", {"src/util/regex.cpp"}},
+      {"#include <CLI/", {"src/main.cpp"}},
   };
   for (const auto& [path, text] : sources()) {
-    for (const auto& [include, file] : owner) {
+    for (const auto& [include, files] : owners) {
       if (text.find(include) != std::string::npos) {
-        EXPECT_EQ(path, file) << path << " includes " << include;
+        EXPECT_EQ(files.count(path), 1u) << path << " includes " << include;
       }
     }
   }
