@@ -51,7 +51,10 @@ class PolicyRun {
 
   const Config& config_of(const SourceFile& file) {
     static const Config kDefaults;
-    return inputs_.configs ? inputs_.configs->for_file(file.fs_path()) : kDefaults;
+    if (!inputs_.configs) return kDefaults;
+    auto it = configs_.find(&file);  // one lookup per file, not per finding
+    if (it == configs_.end()) it = configs_.emplace(&file, &inputs_.configs->for_file(file.fs_path())).first;
+    return *it->second;
   }
 
   // Whether `rule` ran on `file`: not --ignore'd, not off in its config.
@@ -240,6 +243,7 @@ class PolicyRun {
   const std::vector<const SourceFile*>& linted_;
   const PolicyInputs& inputs_;
   std::map<const SourceFile*, std::vector<Finding*>> by_file_;
+  std::map<const SourceFile*, const Config*> configs_;
   std::vector<Finding> added_;
   std::vector<const SourceFile*> extra_files_;
   std::map<const SourceFile*, const SourceFile*> adopted_;  // original -> the run's copy
