@@ -372,5 +372,21 @@ TEST(Syntax, UnclosedFlowCollectionsPointAtTheirBracket) {
   EXPECT_EQ(l.source->position(l.result.problems[0].range.begin), (Pos{2, 4}));
 }
 
+// yaml-cpp 0.7 loops for ever (allocating) on a ',' outside a flow
+// collection; found by the fuzzer in a .json file read as YAML.
+TEST(Syntax, StrayCommaEndsTheStreamWithAnError) {
+  for (const std::string text : {",", "{a: b},\n", "---\n,\n"}) {
+    const Loaded l = load(text);
+    ASSERT_EQ(l.result.problems.size(), 1U) << text;
+    EXPECT_EQ(l.result.problems[0].kind, ProblemKind::kSyntax) << text;
+    EXPECT_NE(l.result.problems[0].message.find("',' outside a flow collection"), std::string::npos)
+        << l.problems();
+    EXPECT_EQ(l.source->text()[l.result.problems[0].range.begin], ',') << text;
+  }
+  const Loaded json = load("{\n  \"a\": 1,\n  b\": 2\n  },\n  \"c\": 3\n}\n", Syntax::kJson);
+  ASSERT_EQ(json.result.problems.size(), 1U);
+  EXPECT_EQ(json.result.problems[0].kind, ProblemKind::kSyntax);
+}
+
 }  // namespace
 }  // namespace amlint
