@@ -353,6 +353,11 @@ TEST(Syntax, CollectionsAsKeysCannotBeLoadedByAzMl) {
   ASSERT_EQ(placeholder.result.problems.size(), 1U);
   EXPECT_NE(placeholder.result.problems[0].message.find("unrendered template placeholder"), std::string::npos);
   EXPECT_EQ(placeholder.source->position(placeholder.result.problems[0].range.begin), (Pos{1, 13}));
+  // At the first byte of the file (found by the fuzzer: it read the byte before).
+  const Loaded first = load("{{ key }}: aks\n");
+  ASSERT_FALSE(first.result.problems.empty());
+  EXPECT_NE(first.result.problems[0].message.find("unrendered template placeholder"), std::string::npos);
+  EXPECT_EQ(first.source->position(first.result.problems[0].range.begin), (Pos{1, 1}));
   const Loaded complex = load("? [a, b]\n: 1\n");
   ASSERT_EQ(complex.result.problems.size(), 1U);
   EXPECT_NE(complex.result.problems[0].message.find("a sequence used as a key"), std::string::npos);
