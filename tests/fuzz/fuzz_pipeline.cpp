@@ -7,7 +7,7 @@
 // Besides crashes, hangs and sanitizer reports, it stops on what would be a
 // bug in amlint without crashing it:
 // - an internal error (an exception caught around a file or a manifest);
-// - a finding outside its file;
+// - a finding that starts outside its file;
 // - output that is not valid UTF-8 (the human format may quote a line of a
 //   file that is not UTF-8 as it is; the other formats never do);
 // - json, sarif and gitlab output that is not one strict JSON document;
@@ -93,7 +93,9 @@ class Workspace {
 void check_locations(const LintReport& report) {
   for (const Finding& f : report.findings) {
     const Location& l = f.location;
-    if (l.range.begin > l.range.end || l.range.end > l.file->size()) {
+    // A range may end one byte past the text (a syntax error at its end):
+    // positions are clamped to the text.
+    if (l.range.begin > l.range.end || l.range.begin > l.file->size()) {
       fail("finding outside its file: " + std::string(f.rule->id) + " " + f.message,
            std::to_string(l.range.begin) + ".." + std::to_string(l.range.end) + " of " +
                std::to_string(l.file->size()));
