@@ -8,8 +8,9 @@
 // a referenced `score.py` exists), kNamed says that the file is named on the
 // command line (a file that is not named is found by a directory walk or
 // read as a pairing sibling), and kWithModel on the first file runs with
-// `--model` naming a large sparse file. When no file is named, the run
-// walks the directory, as `amlint check` does.
+// `--model` naming `model/model.pkl`, an 11 GiB sparse file that is always
+// there. When no file is named, the run walks the directory, as `amlint
+// check` does.
 #pragma once
 
 #include <array>

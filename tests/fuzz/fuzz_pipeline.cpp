@@ -41,11 +41,14 @@ namespace {
   std::abort();
 }
 
-// The directory of this process: `run/` holds the files of one input (with
-// an empty `.git`, so that `prod/` is a path segment of its project), and
-// `model.bin` is a sparse 2 GiB file for --model.
+// The directory of this process, `run/`, holds the files of one input, an
+// empty `.git` (so that `prod/` is a path segment of its project) and
+// kModel, an 11 GiB sparse file: a model that manifests can name (`path:
+// model/model.pkl`) and that --model names.
 class Workspace {
  public:
+  static constexpr std::string_view kModel = "model/model.pkl";
+
   Workspace() {
     const fs::path shm = "/dev/shm";
     std::string pattern =
@@ -53,9 +56,6 @@ class Workspace {
     if (!::mkdtemp(pattern.data())) fail("cannot create a directory under /dev/shm");
     base_ = pattern;
     run_ = base_ / "run";
-    model_ = base_ / "model.bin";
-    std::ofstream(model_).close();
-    fs::resize_file(model_, std::uintmax_t{2} << 30U);
   }
   ~Workspace() {
     std::error_code ec;
@@ -68,6 +68,9 @@ class Workspace {
   std::vector<std::string> prepare(const FuzzInput& input) const {
     fs::remove_all(run_);
     fs::create_directories(run_ / ".git");
+    fs::create_directories((run_ / kModel).parent_path());
+    std::ofstream(run_ / kModel).close();
+    fs::resize_file(run_ / kModel, std::uintmax_t{11} << 30U);
     std::vector<std::string> named;
     for (std::size_t i = 0; i < input.files.size(); ++i) {
       const FuzzFile& f = input.files[i];
@@ -82,12 +85,11 @@ class Workspace {
     return named;
   }
 
-  std::string model() const { return model_.string(); }
+  std::string model() const { return (run_ / kModel).string(); }
 
  private:
   fs::path base_;
   fs::path run_;
-  fs::path model_;
 };
 
 void check_locations(const LintReport& report) {
