@@ -49,13 +49,6 @@ std::vector<std::string> fixture_files(const fs::path& dir) {
   return files;
 }
 
-std::vector<Expectation> expectations_for(const std::string& file, std::vector<std::string>& errors) {
-  const std::string expect_file = file + ".expect";
-  if (fs::exists(expect_file)) return parse_expect_file(read_file_text(expect_file), errors);
-  if (ends_with(file, ".json")) return {};
-  return parse_comment_expectations(read_file_text(file), errors);
-}
-
 std::vector<std::string> test_args(const fs::path& dir) {
   std::vector<std::string> args;
   const fs::path args_file = dir / ".amlint-test-args";
@@ -117,13 +110,8 @@ TEST_P(Golden, FindingsMatchExpectations) {
   }
 }
 
-std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
-  std::string name;
-  for (const char c : info.param) name.push_back(std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
-  return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(Fixtures, Golden, ::testing::ValuesIn(fixture_directories()), test_name);
+INSTANTIATE_TEST_SUITE_P(Fixtures, Golden, ::testing::ValuesIn(fixture_directories()),
+                         [](const auto& p) { return test_name_of(p.param); });
 
 }  // namespace
 }  // namespace amlint::testing

@@ -70,12 +70,13 @@ void TreeBuilder::attach(Node& node) {
     if (key.kind == NodeKind::kMap || key.kind == NodeKind::kSeq) {
       // PyYAML (az ml) cannot hash a mapping or a sequence, and JSON has no
       // such keys. The usual cause is an unrendered {{ placeholder }}.
+      // The key opens a "{{", or is the inner '{' of one (at the file's
+      // first byte, there is no outer one).
       const std::string_view text = source_.text();
-      const bool placeholder = starts_with(text.substr(node.range.begin), "{{") ||
-                               (node.range.begin > 0 && text[node.range.begin - 1] == '{' &&
-                                text[node.range.begin] == '{');
-      const std::size_t at = placeholder && text[node.range.begin - 1] == '{' ? node.range.begin - 1
-                                                                             : node.range.begin;
+      const std::size_t begin = node.range.begin;
+      const bool inside = begin > 0 && starts_with(text.substr(begin - 1), "{{");
+      const bool placeholder = inside || starts_with(text.substr(begin), "{{");
+      const std::size_t at = inside ? begin - 1 : begin;
       problems_.push_back(Problem{
           ProblemKind::kSyntax, {at, at + 2},
           placeholder

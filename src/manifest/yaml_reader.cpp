@@ -32,7 +32,18 @@ class Handler : public YAML::EventHandler {
   Handler(std::string_view text, std::size_t base, TreeBuilder& builder)
       : text_(text), base_(base), builder_(builder) {}
 
-  void OnDocumentStart(const YAML::Mark& mark) override { builder_.begin_document(offset(mark)); }
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    const std::size_t pos = offset(mark);
+    // yaml-cpp 0.7 never consumes a ',' outside a flow collection: it starts
+    // an empty document there again and again, without end (its issue 1040).
+    // Two documents cannot begin at one token, so stop there.
+    if (pos == last_document_start_) {
+      throw YAML::ParserException(mark, "',' outside a flow collection; a comma separates items "
+                                        "only inside [ ] or { }");
+    }
+    last_document_start_ = pos;
+    builder_.begin_document(pos);
+  }
   void OnDocumentEnd() override { builder_.end_document(); }
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -89,6 +100,7 @@ class Handler : public YAML::EventHandler {
   std::string_view text_;
   std::size_t base_;
   TreeBuilder& builder_;
+  std::size_t last_document_start_ = std::string_view::npos;
 };
 
 // yaml-cpp says "illegal map value" for tab indentation; find the tab instead.

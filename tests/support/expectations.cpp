@@ -1,8 +1,12 @@
 #include "support/expectations.h"
 
 #include <cctype>
+#include <filesystem>
 
+#include "support/harness.h"
 #include "util/text.h"
+
+namespace fs = std::filesystem;
 
 namespace amlint::testing {
 namespace {
@@ -131,28 +135,36 @@ std::vector<Expectation> parse_expect_file(std::string_view text, std::vector<st
   return out;
 }
 
-std::string describe(const Finding& f) {
-  const Pos b = f.location.begin();
-  return std::to_string(b.line) + ":" + std::to_string(b.column) + " [" + std::string(f.rule->id) +
-         "] \"" + f.message + "\"";
+std::vector<Expectation> expectations_for(const std::string& file, std::vector<std::string>& errors) {
+  const std::string expect_file = file + ".expect";
+  if (fs::exists(expect_file)) return parse_expect_file(read_file_text(expect_file), errors);
+  if (ends_with(file, ".json")) return {};
+  return parse_comment_expectations(read_file_text(file), errors);
 }
 
+Reported reported(const Finding& f) { return Reported{f.location.begin(), std::string(f.rule->id), f.message}; }
+
+std::string describe(const Reported& f) {
+  return std::to_string(f.at.line) + ":" + std::to_string(f.at.column) + " [" + f.rule + "] \"" + f.message + "\"";
+}
+
+std::string describe(const Finding& f) { return describe(reported(f)); }
+
 std::vector<std::string> compare(const std::vector<Expectation>& expected,
-                                 const std::vector<const Finding*>& actual) {
+                                 const std::vector<Reported>& actual) {
   std::vector<bool> met(expected.size(), false);
   std::vector<std::string> problems;
-  for (const Finding* f : actual) {
-    const Pos b = f->location.begin();
+  for (const Reported& f : actual) {
     bool matched = false;
     for (std::size_t i = 0; i < expected.size() && !matched; ++i) {
       const Expectation& e = expected[i];
-      if (met[i] || e.line != b.line) continue;
-      if (e.column && *e.column != b.column) continue;
-      if (!e.rule.empty() && e.rule != f->rule->id) continue;
-      if (!e.text.empty() && f->message.find(e.text) == std::string::npos) continue;
+      if (met[i] || e.line != f.at.line) continue;
+      if (e.column && *e.column != f.at.column) continue;
+      if (!e.rule.empty() && e.rule != f.rule) continue;
+      if (!e.text.empty() && f.message.find(e.text) == std::string::npos) continue;
       met[i] = matched = true;
     }
-    if (!matched) problems.push_back("unexpected finding " + describe(*f));
+    if (!matched) problems.push_back("unexpected finding " + describe(f));
   }
   for (std::size_t i = 0; i < expected.size(); ++i) {
     if (met[i]) continue;
@@ -163,6 +175,13 @@ std::vector<std::string> compare(const std::vector<Expectation>& expected,
                        (e.text.empty() ? "" : " \"" + e.text + "\""));
   }
   return problems;
+}
+
+std::vector<std::string> compare(const std::vector<Expectation>& expected,
+                                 const std::vector<const Finding*>& actual) {
+  std::vector<Reported> as_reported;
+  for (const Finding* f : actual) as_reported.push_back(reported(*f));
+  return compare(expected, as_reported);
 }
 
 }  // namespace amlint::testing

@@ -32,11 +32,27 @@ std::vector<Expectation> parse_comment_expectations(std::string_view text,
                                                     std::vector<std::string>& errors);
 std::vector<Expectation> parse_expect_file(std::string_view text, std::vector<std::string>& errors);
 
+// The expectations of a fixture file: its sibling `<file>.expect` when there
+// is one, else its `# expect:` comments (none for a JSON file).
+std::vector<Expectation> expectations_for(const std::string& file, std::vector<std::string>& errors);
+
+// A finding as a report states it (read back from the binary's JSON output,
+// or taken from a Finding).
+struct Reported {
+  Pos at;
+  std::string rule;
+  std::string message;
+};
+Reported reported(const Finding& finding);
+
 // Every finding must meet an expectation and every expectation a finding.
 // Returns one line per mismatch; empty when they agree.
 std::vector<std::string> compare(const std::vector<Expectation>& expected,
+                                 const std::vector<Reported>& actual);
+std::vector<std::string> compare(const std::vector<Expectation>& expected,
                                  const std::vector<const Finding*>& actual);
 
+std::string describe(const Reported& finding);
 std::string describe(const Finding& finding);
 
 }  // namespace amlint::testing

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -52,6 +53,12 @@ std::string read_file_text(const std::string& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+std::string test_name_of(const std::string& text) {
+  std::string name;
+  for (const char c : text) name.push_back(std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+  return name;
 }
 
 std::vector<std::string> split_lines(const std::string& text) {

@@ -13,6 +13,14 @@
 
 namespace amlint::testing {
 
+// What time bounds in tests are multiplied by: the sanitizer build
+// (AMLINT_SANITIZE, which defines AMLINT_SANITIZED) runs several times slower.
+#ifdef AMLINT_SANITIZED
+inline constexpr int kTimeFactor = 10;
+#else
+inline constexpr int kTimeFactor = 1;
+#endif
+
 // The repository root (tests read fixtures/ and rules/ from it).
 std::string source_dir();
 // The built amlint binary.
@@ -33,6 +41,10 @@ class TempDir {
 };
 
 std::string read_file_text(const std::string& path);
+
+// `text` as a test name (a fixture path as a parameter): letters and digits
+// kept, '_' for the rest.
+std::string test_name_of(const std::string& text);
 
 // The lines of `text`, without their line feeds (no empty last line).
 std::vector<std::string> split_lines(const std::string& text);

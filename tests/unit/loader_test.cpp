@@ -353,6 +353,11 @@ TEST(Syntax, CollectionsAsKeysCannotBeLoadedByAzMl) {
   ASSERT_EQ(placeholder.result.problems.size(), 1U);
   EXPECT_NE(placeholder.result.problems[0].message.find("unrendered template placeholder"), std::string::npos);
   EXPECT_EQ(placeholder.source->position(placeholder.result.problems[0].range.begin), (Pos{1, 13}));
+  // At the first byte of the file (found by the fuzzer: it read the byte before).
+  const Loaded first = load("{{ key }}: aks\n");
+  ASSERT_FALSE(first.result.problems.empty());
+  EXPECT_NE(first.result.problems[0].message.find("unrendered template placeholder"), std::string::npos);
+  EXPECT_EQ(first.source->position(first.result.problems[0].range.begin), (Pos{1, 1}));
   const Loaded complex = load("? [a, b]\n: 1\n");
   ASSERT_EQ(complex.result.problems.size(), 1U);
   EXPECT_NE(complex.result.problems[0].message.find("a sequence used as a key"), std::string::npos);
@@ -370,6 +375,22 @@ TEST(Syntax, UnclosedFlowCollectionsPointAtTheirBracket) {
   ASSERT_EQ(l.result.problems.size(), 1U);
   EXPECT_EQ(l.result.problems[0].message, "invalid YAML: this '{' is never closed");
   EXPECT_EQ(l.source->position(l.result.problems[0].range.begin), (Pos{2, 4}));
+}
+
+// yaml-cpp 0.7 loops for ever (allocating) on a ',' outside a flow
+// collection; found by the fuzzer in a .json file read as YAML.
+TEST(Syntax, StrayCommaEndsTheStreamWithAnError) {
+  for (const std::string text : {",", "{a: b},\n", "---\n,\n"}) {
+    const Loaded l = load(text);
+    ASSERT_EQ(l.result.problems.size(), 1U) << text;
+    EXPECT_EQ(l.result.problems[0].kind, ProblemKind::kSyntax) << text;
+    EXPECT_NE(l.result.problems[0].message.find("',' outside a flow collection"), std::string::npos)
+        << l.problems();
+    EXPECT_EQ(l.source->text()[l.result.problems[0].range.begin], ',') << text;
+  }
+  const Loaded json = load("{\n  \"a\": 1,\n  b\": 2\n  },\n  \"c\": 3\n}\n", Syntax::kJson);
+  ASSERT_EQ(json.result.problems.size(), 1U);
+  EXPECT_EQ(json.result.problems[0].kind, ProblemKind::kSyntax);
 }
 
 }  // namespace
