@@ -64,6 +64,7 @@ void TreeBuilder::attach(Node& node) {
   }
   if (frame.expect_key) {
     node.is_key = true;
+    node.index = static_cast<std::uint32_t>(parent.entries.size());  // the entry it will open
     frame.key = &node;
     frame.expect_key = false;
     const Node& key = node.resolved();

@@ -106,6 +106,22 @@ TEST(YamlPositions, DocumentPathIsAJsonPointer) {
   EXPECT_EQ(document_path(*r.get("list")->items[0]->get("a/b")->get("c~d")), "/list/0/a~1b/c~0d");
 }
 
+TEST(YamlPositions, EveryKeyOfALargeMappingHasItsValuesPath) {
+  // A key finds its entry directly: the findings of a mapping with many
+  // unknown keys once took time quadratic in their number.
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+  text += "k7: again\n";
+  const Loaded l = load(text);
+  const Node& r = l.root();
+  ASSERT_EQ(r.entries.size(), 20001U);
+  for (std::size_t i = 0; i < 20000; ++i) {
+    ASSERT_EQ(document_path(*r.entries[i].key), "/k" + std::to_string(i));
+  }
+  EXPECT_EQ(r.entries.back().value->text, "again");
+  EXPECT_EQ(document_path(*r.entries.back().key), "/k7");
+}
+
 TEST(YamlStreams, EveryDocumentIsRead) {
   const Loaded l = load("computeType: aci\n---\ncomputeType: aks\n---\n# nothing\n");
   ASSERT_EQ(l.result.documents.size(), 3U);
