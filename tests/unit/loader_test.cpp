@@ -2,6 +2,7 @@
 // streams, strict JSON with the YAML fallback, and every input limit.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -273,6 +274,81 @@ TEST(Limits, DeepNestingStopsAtTheLimitInYamlAndJson) {
   const Loaded l = load(block);
   ASSERT_EQ(l.result.problems.size(), 1U);
   EXPECT_EQ(l.source->position(l.result.problems[0].range.begin).line, 257);  // the 257th level
+}
+
+TEST(Limits, DeepFlowNestingOverManyLinesIsRefusedBeforeParsing) {
+  // yaml-cpp would read all of it ahead, holding ~125 bytes per byte.
+  std::string brackets;
+  for (int i = 0; i < 1000000; ++i) brackets += "[\n";
+  for (const std::string& text : {"x:\n" + brackets, "{a:\n" + brackets, brackets}) {
+    const Loaded l = load(text);
+    ASSERT_EQ(l.result.problems.size(), 1U) << l.problems();
+    EXPECT_EQ(l.result.problems[0].kind, ProblemKind::kLimit);
+    EXPECT_NE(l.result.problems[0].message.find("deeper than 256"), std::string::npos);
+  }
+  const Loaded l = load(brackets);
+  EXPECT_EQ(l.source->position(l.result.problems[0].range.begin), (Pos{257, 1}));
+  // Brackets in quoted scalars, comments, block scalars and block-context
+  // plain scalars open nothing.
+  std::string text;
+  for (int i = 0; i < 300; ++i) {
+    text += "k" + std::to_string(i) + ": \"[{\" # [[\np" + std::to_string(i) + ": a[b{c\n";
+  }
+  text += "s: |\n  " + std::string(300, '[') + "\n";
+  const Loaded quoted = load(text);
+  EXPECT_TRUE(quoted.result.problems.empty()) << quoted.problems();
+}
+
+TEST(Limits, UnclosedBracketsAreNotTakenForKeys) {
+  // At the end of the text yaml-cpp reports each bracket still open as the
+  // key of a mapping: no "sequence used as a key", and the depth is not
+  // doubled.
+  std::string text = "x:\n";
+  for (int i = 0; i < 200; ++i) text += " [\n";
+  const Loaded l = load(text);
+  ASSERT_EQ(l.result.problems.size(), 1U) << l.problems();
+  EXPECT_EQ(l.result.problems[0].message, "invalid YAML: this '[' is never closed");
+  EXPECT_EQ(l.source->position(l.result.problems[0].range.begin), (Pos{201, 2}));
+}
+
+TEST(Limits, TheParserReadsAheadABoundedLength) {
+  Limits limits;
+  limits.max_lookahead_bytes = 16U << 10U;
+  std::string block = "a: 1\ns: |\n";
+  std::string plain = "a: 1\ns: text\n";
+  std::string comments = "a: 1\n";
+  std::string flow = "a: 1\ns: [[\n";
+  for (int i = 0; i < 20000; ++i) {
+    block += "  line\n";
+    plain += "  more\n";
+    comments += "# line\n";
+    flow += "  x,\n";
+  }
+  flow += "]]\n";
+  const std::string blank = "a: 1\ns: x\n" + std::string(200000, '\n') + "b: 2\n";
+  const struct {
+    std::string text;
+    std::string message;
+    Pos pos;
+  } cases[] = {
+      {block, "this scalar is over 16 KB long", {2, 4}},
+      {plain, "this scalar is over 16 KB long", {2, 4}},
+      {comments, "comments run on for over 16 KB here", {2, 1}},
+      {flow, "this '[' starts a flow collection that is unclosed or over 16 KB long", {2, 5}},
+      {blank, "blank lines run on for over 16 KB here", {3, 1}},
+  };
+  for (const auto& c : cases) {
+    const Loaded l = load(c.text, Syntax::kYaml, limits);
+    ASSERT_EQ(l.result.problems.size(), 1U) << c.message << "\n" << l.problems();
+    EXPECT_EQ(l.result.problems[0].kind, ProblemKind::kLimit);
+    EXPECT_EQ(l.result.problems[0].message.rfind(c.message, 0), 0U) << l.result.problems[0].message;
+    EXPECT_EQ(l.source->position(l.result.problems[0].range.begin), c.pos) << c.message;
+    EXPECT_TRUE(l.result.documents.empty());
+  }
+  // Under the limit, the same shapes load.
+  for (const std::string& text : {block, plain, comments, flow}) {
+    EXPECT_TRUE(load(text).result.problems.empty()) << text.substr(0, 20);
+  }
 }
 
 TEST(Limits, NodeCountAndSizeAndLineLength) {
