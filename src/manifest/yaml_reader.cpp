@@ -214,6 +214,19 @@ std::optional<std::size_t> find_tab_indentation(const SourceFile& source, int up
   return std::nullopt;
 }
 
+// The key that ends at the ':' at `colon`, when it is longer than YAML
+// allows a key written without '? ' (1024 characters; yaml-cpp counts bytes).
+std::optional<std::size_t> overlong_key(std::string_view text, std::size_t colon) {
+  std::size_t key = text.find_last_of("\r\n", colon == 0 ? 0 : colon - 1);
+  key = key == std::string_view::npos ? 0 : key + 1;
+  while (key < colon && (text[key] == ' ' || ((text[key] == '-' || text[key] == '?') &&
+                                              key + 1 < colon && text[key + 1] == ' '))) {
+    ++key;
+  }
+  if (colon - key > 1024) return key;
+  return std::nullopt;
+}
+
 std::string describe(const YAML::ParserException& e) {
   if (dynamic_cast<const YAML::DeepRecursion*>(&e)) {
     return "nesting is deeper than the YAML parser allows; flatten the document";
@@ -242,6 +255,10 @@ Problem explain(const SourceFile& source, std::size_t start, const YAML::ParserE
   } else if (const std::size_t bracket = scan_flow(text, start, pos, SIZE_MAX).unclosed;
              e.msg.find("flow not found") != std::string::npos && bracket != std::string_view::npos) {
     return never_closed(text, bracket);
+  } else if (const auto key = overlong_key(text, pos); key && e.msg == YAML::ErrorMsg::MAP_VALUE) {
+    pos = *key;
+    message = "invalid YAML: this key is longer than 1024 characters, the most YAML allows for a "
+              "key written without '? '; shorten it";
   } else if (const std::size_t open = error_line.find("{{"); open != std::string_view::npos) {
     // Samples often carry {{ placeholders }} that a script fills in.
     const std::size_t close = error_line.find("}}", open);
@@ -252,6 +269,18 @@ Problem explain(const SourceFile& source, std::size_t start, const YAML::ParserE
               " is not valid YAML; lint the rendered file, or quote the value";
   }
   return Problem{ProblemKind::kSyntax, {pos, pos + 1}, message, {}, {}};
+}
+
+// `text` with each carriage return that is not followed by a line feed
+// replaced by one (same length, same offsets); empty when there is none.
+std::string lone_crs_as_line_feeds(std::string_view text) {
+  std::string out;
+  for (std::size_t i = text.find('\r'); i != std::string_view::npos; i = text.find('\r', i + 1)) {
+    if (i + 1 < text.size() && text[i + 1] == '\n') continue;
+    if (out.empty()) out = std::string(text);
+    out[i] = '\n';
+  }
+  return out;
 }
 
 }  // namespace
@@ -267,7 +296,10 @@ void read_yaml(const SourceFile& source, std::size_t start, const Limits& limits
                                    too_deep_message(limits.max_depth), {}, {}});
     return;
   }
-  GuardedBuffer buffer(text, start, limits.max_lookahead_bytes);
+  // yaml-cpp does not take a lone CR for a line break as YAML (and PyYAML,
+  // and so az ml) does: it gets line feeds instead, at the same offsets.
+  const std::string line_feeds = lone_crs_as_line_feeds(text);
+  GuardedBuffer buffer(line_feeds.empty() ? text : line_feeds, start, limits.max_lookahead_bytes);
   std::istream stream(&buffer);
   TreeBuilder builder(source, limits, out.problems);
   Handler handler(text, start, builder, buffer, limits.max_lookahead_bytes);

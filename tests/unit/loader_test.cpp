@@ -97,6 +97,21 @@ TEST(YamlPositions, CrlfAndByteOrderMark) {
   EXPECT_TRUE(at(l, l.root().get("bb"), 2, 5, 2, 6));
 }
 
+TEST(YamlPositions, LoneCarriageReturnsBreakLinesAsLineFeedsDo) {
+  // YAML and PyYAML take a lone CR (classic Mac OS) for a line break;
+  // yaml-cpp does not, so it is given line feeds at the same offsets.
+  const std::string lf = "a: 1\nb:\n  c: [x,\n    y]\n  d: \"two\n    lines\"\n";
+  std::string cr = lf;
+  std::replace(cr.begin(), cr.end(), '\n', '\r');
+  const Loaded a = load(lf), b = load(cr);
+  ASSERT_TRUE(b.result.problems.empty()) << b.problems();
+  const Node* d = b.root().get("b")->get("d");
+  EXPECT_EQ(d->text, "two lines");
+  EXPECT_TRUE(at(b, d, 5, 6, 6, 11));
+  EXPECT_TRUE(at(b, b.root().get("b")->get("c")->items[1], 4, 5, 4, 6));
+  EXPECT_EQ(b.source->text().find('\n'), std::string_view::npos);  // the file itself is as read
+}
+
 TEST(YamlPositions, DocumentPathIsAJsonPointer) {
   const Loaded l = load("containerResourceRequirements:\n  memoryInGB: 4\nlist:\n  - a/b: {c~d: 1}\n");
   const Node& r = l.root();
@@ -410,6 +425,22 @@ TEST(Syntax, TabIndentationIsNamed) {
   ASSERT_EQ(l.result.problems.size(), 1U);
   EXPECT_NE(l.result.problems[0].message.find("tab character in indentation"), std::string::npos);
   EXPECT_EQ(l.source->position(l.result.problems[0].range.begin), (Pos{2, 1}));
+}
+
+TEST(Syntax, KeysOverYamlsLengthLimitAreNamed) {
+  // yaml-cpp says "illegal map value" at the colon.
+  for (const std::string& key : {std::string(1100, 'k'), "\"" + std::string(1100, 'k') + "\""}) {
+    for (const auto& [text, pos] : {std::pair<std::string, Pos>{"a: 1\n" + key + ": 1\n", {2, 1}},
+                                    {"l:\n- " + key + ": 1\n", {2, 3}}}) {
+      const Loaded l = load(text);
+      ASSERT_EQ(l.result.problems.size(), 1U) << l.problems();
+      EXPECT_NE(l.result.problems[0].message.find("key is longer than 1024 characters"),
+                std::string::npos)
+          << l.result.problems[0].message;
+      EXPECT_EQ(l.source->position(l.result.problems[0].range.begin), pos);
+    }
+  }
+  EXPECT_TRUE(load(std::string(1000, 'k') + ": 1\n").result.problems.empty());
 }
 
 TEST(Syntax, UndefinedAliasAndBadIndentationGivePositions) {
