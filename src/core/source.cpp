@@ -42,6 +42,8 @@ Pos SourceFile::position(std::size_t offset) const {
     start = next;
     ++pos.line;
   }
+  // A UTF-8 byte order mark is no column: editors do not show it.
+  if (start == 0 && bytes_.compare(0, 3, "\xEF\xBB\xBF") == 0) start = std::min<std::size_t>(3, offset);
   pos.column = 1 + count_code_points(std::string_view(bytes_).substr(start, offset - start));
   return pos;
 }

@@ -1,5 +1,6 @@
 // A file's bytes plus a line index, so that byte offsets become 1-based
-// line:column positions (columns count Unicode code points, tabs count as 1).
+// line:column positions (columns count Unicode code points, tabs count as 1,
+// a byte order mark counts as none).
 #pragma once
 
 #include <cstddef>

@@ -19,6 +19,14 @@ TEST(SourceFile, PositionsAreOneBasedWithCodePointColumns) {
   EXPECT_EQ(f.line_count(), 4);
 }
 
+TEST(SourceFile, AByteOrderMarkIsNoColumn) {
+  const SourceFile f("f", "", "\xEF\xBB\xBF" "ab\nc");
+  EXPECT_EQ(f.position(0), (Pos{1, 1}));
+  EXPECT_EQ(f.position(3), (Pos{1, 1}));
+  EXPECT_EQ(f.position(4), (Pos{1, 2}));
+  EXPECT_EQ(f.position(6), (Pos{2, 1}));
+}
+
 TEST(SourceFile, CrLfAndLoneCrBreakLines) {
   const SourceFile f("f", "", "a\r\nb\rc\n");
   EXPECT_EQ(f.position(3), (Pos{2, 1}));
