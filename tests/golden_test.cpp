@@ -49,13 +49,6 @@ std::vector<std::string> fixture_files(const fs::path& dir) {
   return files;
 }
 
-std::vector<Expectation> expectations_for(const std::string& file, std::vector<std::string>& errors) {
-  const std::string expect_file = file + ".expect";
-  if (fs::exists(expect_file)) return parse_expect_file(read_file_text(expect_file), errors);
-  if (ends_with(file, ".json")) return {};
-  return parse_comment_expectations(read_file_text(file), errors);
-}
-
 std::vector<std::string> test_args(const fs::path& dir) {
   std::vector<std::string> args;
   const fs::path args_file = dir / ".amlint-test-args";

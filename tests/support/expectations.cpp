@@ -1,7 +1,9 @@
 #include "support/expectations.h"
 
 #include <cctype>
+#include <fstream>
 
+#include "support/harness.h"
 #include "util/text.h"
 
 namespace amlint::testing {
@@ -131,28 +133,38 @@ std::vector<Expectation> parse_expect_file(std::string_view text, std::vector<st
   return out;
 }
 
+std::vector<Expectation> expectations_for(const std::string& file, std::vector<std::string>& errors) {
+  const std::string expect_file = file + ".expect";
+  if (std::ifstream(expect_file)) return parse_expect_file(read_file_text(expect_file), errors);
+  if (ends_with(file, ".json")) return {};
+  return parse_comment_expectations(read_file_text(file), errors);
+}
+
+std::string describe(const Reported& f) {
+  return std::to_string(f.line) + ":" + std::to_string(f.column) + " [" + f.rule + "] \"" +
+         f.message + "\"";
+}
+
 std::string describe(const Finding& f) {
   const Pos b = f.location.begin();
-  return std::to_string(b.line) + ":" + std::to_string(b.column) + " [" + std::string(f.rule->id) +
-         "] \"" + f.message + "\"";
+  return describe(Reported{b.line, b.column, std::string(f.rule->id), f.message});
 }
 
 std::vector<std::string> compare(const std::vector<Expectation>& expected,
-                                 const std::vector<const Finding*>& actual) {
+                                 const std::vector<Reported>& actual) {
   std::vector<bool> met(expected.size(), false);
   std::vector<std::string> problems;
-  for (const Finding* f : actual) {
-    const Pos b = f->location.begin();
+  for (const Reported& f : actual) {
     bool matched = false;
     for (std::size_t i = 0; i < expected.size() && !matched; ++i) {
       const Expectation& e = expected[i];
-      if (met[i] || e.line != b.line) continue;
-      if (e.column && *e.column != b.column) continue;
-      if (!e.rule.empty() && e.rule != f->rule->id) continue;
-      if (!e.text.empty() && f->message.find(e.text) == std::string::npos) continue;
+      if (met[i] || e.line != f.line) continue;
+      if (e.column && *e.column != f.column) continue;
+      if (!e.rule.empty() && e.rule != f.rule) continue;
+      if (!e.text.empty() && f.message.find(e.text) == std::string::npos) continue;
       met[i] = matched = true;
     }
-    if (!matched) problems.push_back("unexpected finding " + describe(*f));
+    if (!matched) problems.push_back("unexpected finding " + describe(f));
   }
   for (std::size_t i = 0; i < expected.size(); ++i) {
     if (met[i]) continue;
@@ -163,6 +175,16 @@ std::vector<std::string> compare(const std::vector<Expectation>& expected,
                        (e.text.empty() ? "" : " \"" + e.text + "\""));
   }
   return problems;
+}
+
+std::vector<std::string> compare(const std::vector<Expectation>& expected,
+                                 const std::vector<const Finding*>& actual) {
+  std::vector<Reported> reported;
+  for (const Finding* f : actual) {
+    const Pos b = f->location.begin();
+    reported.push_back(Reported{b.line, b.column, std::string(f->rule->id), f->message});
+  }
+  return compare(expected, reported);
 }
 
 }  // namespace amlint::testing

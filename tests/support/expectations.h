@@ -32,11 +32,26 @@ std::vector<Expectation> parse_comment_expectations(std::string_view text,
                                                     std::vector<std::string>& errors);
 std::vector<Expectation> parse_expect_file(std::string_view text, std::vector<std::string>& errors);
 
+// The expectations of a fixture: its `<file>.expect` sibling when there is
+// one, else (YAML) its `# expect:` comments.
+std::vector<Expectation> expectations_for(const std::string& file, std::vector<std::string>& errors);
+
+// A finding as a report shows it (what the built binary printed).
+struct Reported {
+  int line = 0;
+  int column = 0;
+  std::string rule;
+  std::string message;
+};
+
 // Every finding must meet an expectation and every expectation a finding.
 // Returns one line per mismatch; empty when they agree.
 std::vector<std::string> compare(const std::vector<Expectation>& expected,
+                                 const std::vector<Reported>& actual);
+std::vector<std::string> compare(const std::vector<Expectation>& expected,
                                  const std::vector<const Finding*>& actual);
 
+std::string describe(const Reported& finding);
 std::string describe(const Finding& finding);
 
 }  // namespace amlint::testing
