@@ -1,5 +1,6 @@
 // A file's bytes plus a line index, so that byte offsets become 1-based
-// line:column positions (columns count Unicode code points, tabs count as 1).
+// line:column positions (columns count Unicode code points, tabs count as 1,
+// a byte order mark counts as none).
 #pragma once
 
 #include <cstddef>
@@ -39,7 +40,7 @@ class SourceFile {
   std::size_t size() const { return bytes_.size(); }
 
   // Line breaks are \n, \r\n and a lone \r (as YAML has them).
-  int line_count() const { return static_cast<int>(line_starts_.size()); }
+  int line_count() const { return line_count_; }
   Pos position(std::size_t offset) const;
   // The text of a 1-based line, without its line break.
   std::string_view line(int line) const;
@@ -51,8 +52,17 @@ class SourceFile {
  private:
   std::string display_path_;
   std::string fs_path_;
+  // The start of the line after the first line break at or after `offset`;
+  // npos when there is none.
+  std::size_t next_line_start(std::size_t offset) const;
+
   std::string bytes_;
-  std::vector<std::size_t> line_starts_;
+  // The start of every kLineStride-th line (lines 1, 17, 33 ...): a position
+  // is counted from the nearest one, so that a file of empty lines does not
+  // cost eight bytes of index per byte.
+  static constexpr int kLineStride = 16;
+  std::vector<std::size_t> checkpoints_;
+  int line_count_ = 1;
 };
 
 // Number of code points in a UTF-8 byte sequence (continuation bytes skipped).

@@ -73,12 +73,12 @@ ReadResult read_fd(int fd, std::uint64_t max_bytes, std::size_t expected = 0) {
       return result;
     }
     if (n == 0) break;
-    result.bytes.append(buffer, static_cast<std::size_t>(n));
-    if (result.bytes.size() > max_bytes) {
-      result.oversize = result.bytes.size();
-      result.bytes.clear();
+    if (result.bytes.size() + static_cast<std::size_t>(n) > max_bytes) {
+      result.oversize = result.bytes.size() + static_cast<std::size_t>(n);
+      std::string().swap(result.bytes);
       return result;
     }
+    result.bytes.append(buffer, static_cast<std::size_t>(n));
   }
   return result;
 }
@@ -156,7 +156,27 @@ ReadResult read_file(const std::string& path, std::uint64_t max_bytes) {
   return result;
 }
 
-ReadResult read_stdin(std::uint64_t max_bytes) { return read_fd(STDIN_FILENO, max_bytes); }
+ReadResult read_stdin(std::uint64_t max_bytes) {
+  struct stat st {};
+  if (::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode)) {
+    // A file redirected to standard input: its size is known, as for a named file.
+    ReadResult result;
+    if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
+      result.oversize = static_cast<std::uint64_t>(st.st_size);
+      return result;
+    }
+    return read_fd(STDIN_FILENO, max_bytes, static_cast<std::size_t>(st.st_size));
+  }
+  ReadResult result = read_fd(STDIN_FILENO, max_bytes);
+  if (result.oversize) {
+    // A pipe: how much more would have come is unknown.
+    result.oversize.reset();
+    result.error = "is more than " + format_bytes(max_bytes) +
+                   ", over amlint's input limit; a deployment manifest is a few KB: check that "
+                   "this is one";
+  }
+  return result;
+}
 
 std::optional<std::uint64_t> disk_size(const std::string& path) {
   std::error_code ec;

@@ -43,7 +43,8 @@ struct ReadResult {
 // opening them for reading (a FIFO would block).
 ReadResult read_file(const std::string& path, std::uint64_t max_bytes);
 
-// Reads all of standard input (up to max_bytes + 1 bytes).
+// Reads all of standard input. A redirected file over max_bytes is not read
+// (its size is known); a pipe is read up to max_bytes, and more is an error.
 ReadResult read_stdin(std::uint64_t max_bytes);
 
 // Total size of a file, or of every regular file under a directory, from

@@ -23,6 +23,10 @@ struct Limits {
   int max_depth = 256;                         // nesting of maps and sequences
   std::size_t max_nodes = 500'000;             // nodes written in one document
   std::uint64_t max_expanded_nodes = 1'000'000;  // nodes after expanding aliases
+  // How far the YAML parser may read past the last node it produced: the
+  // length of one scalar, comment block or flow collection. yaml-cpp holds
+  // what it reads ahead as tokens, up to 125 bytes per byte. Above a line.
+  std::size_t max_lookahead_bytes = 2U << 20U;
 };
 
 enum class ProblemKind {

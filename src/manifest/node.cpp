@@ -51,14 +51,9 @@ void append_pointer_token(std::string& out, std::string_view token) {
 std::string document_path(const Node& node) {
   std::vector<const Node*> chain;
   const Node* n = &node;
-  if (n->is_key && n->parent) {
-    // A key stands for the entry it opens: find its value.
-    for (const MapEntry& e : n->parent->entries) {
-      if (e.key == n) {
-        n = e.value;
-        break;
-      }
-    }
+  if (n->is_key && n->parent && n->index < n->parent->entries.size()) {
+    // A key stands for the entry it opens: its value's path.
+    n = n->parent->entries[n->index].value;
   }
   for (; n && n->parent; n = n->parent) chain.push_back(n);
   std::string out;

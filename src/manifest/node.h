@@ -40,7 +40,7 @@ struct Node {
   // How this node hangs in the tree (the definition site for aliased nodes).
   const Node* parent = nullptr;
   const Node* key = nullptr;      // set when this node is a map value
-  std::uint32_t index = 0;        // position in the parent sequence
+  std::uint32_t index = 0;        // position in the parent sequence, or a key's entry
   bool is_key = false;
 
   // Follows an alias to its anchored node; otherwise returns this.

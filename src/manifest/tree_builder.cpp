@@ -19,8 +19,14 @@ void TreeBuilder::begin_document(std::size_t offset) {
 
 void TreeBuilder::end_document() { doc_ = nullptr; }
 
-void TreeBuilder::abort(std::size_t offset, std::string message) {
-  throw LoadAbort{Problem{ProblemKind::kLimit, {offset, offset}, std::move(message), {}, {}}};
+std::string too_deep_message(int max_depth) {
+  return "nesting is deeper than " + std::to_string(max_depth) +
+         " levels, over amlint's input limit; flatten the document";
+}
+
+void TreeBuilder::abort(std::size_t offset, std::string message, bool too_deep) {
+  throw LoadAbort{Problem{ProblemKind::kLimit, {offset, offset}, std::move(message), {}, {}},
+                  too_deep};
 }
 
 void TreeBuilder::count_expanded(std::uint64_t n, std::size_t offset) {
@@ -64,28 +70,11 @@ void TreeBuilder::attach(Node& node) {
   }
   if (frame.expect_key) {
     node.is_key = true;
+    node.index = static_cast<std::uint32_t>(parent.entries.size());  // the entry it will open
     frame.key = &node;
     frame.expect_key = false;
     const Node& key = node.resolved();
-    if (key.kind == NodeKind::kMap || key.kind == NodeKind::kSeq) {
-      // PyYAML (az ml) cannot hash a mapping or a sequence, and JSON has no
-      // such keys. The usual cause is an unrendered {{ placeholder }}.
-      // The key opens a "{{", or is the inner '{' of one (at the file's
-      // first byte, there is no outer one).
-      const std::string_view text = source_.text();
-      const std::size_t begin = node.range.begin;
-      const bool inside = begin > 0 && starts_with(text.substr(begin - 1), "{{");
-      const bool placeholder = inside || starts_with(text.substr(begin), "{{");
-      const std::size_t at = inside ? begin - 1 : begin;
-      problems_.push_back(Problem{
-          ProblemKind::kSyntax, {at, at + 2},
-          placeholder
-              ? "unrendered template placeholder: to YAML '{{' starts a mapping used as a key, which "
-                "az ml cannot load; lint the rendered file, or quote the value"
-              : std::string("a ") + (key.kind == NodeKind::kMap ? "mapping" : "sequence") +
-                    " used as a key, which az ml cannot load (keys must be scalars)",
-          {}, {}});
-    } else if (key.kind == NodeKind::kScalar || key.kind == NodeKind::kNull) {
+    if (key.kind == NodeKind::kScalar || key.kind == NodeKind::kNull) {
       auto [it, inserted] = frame.seen_keys.emplace(key.text, node.range);
       if (!inserted) {
         const Pos first = source_.position(it->second.begin);
@@ -99,10 +88,36 @@ void TreeBuilder::attach(Node& node) {
     }
     return;
   }
+  // Only a complete entry can have a collection as its key: at the end of an
+  // unclosed flow collection, yaml-cpp reports each bracket still open as the
+  // key of a mapping that never gets its value.
+  report_collection_key(*frame.key);
   node.key = frame.key;
   parent.entries.push_back(MapEntry{frame.key, &node});
   frame.key = nullptr;
   frame.expect_key = true;
+}
+
+void TreeBuilder::report_collection_key(const Node& key_node) {
+  const Node& key = key_node.resolved();
+  if (key.kind != NodeKind::kMap && key.kind != NodeKind::kSeq) return;
+  // PyYAML (az ml) cannot hash a mapping or a sequence, and JSON has no
+  // such keys. The usual cause is an unrendered {{ placeholder }}.
+  const std::string_view text = source_.text();
+  // The key opens a "{{", or is the inner '{' of one (at the file's first
+  // byte, there is no outer one).
+  const std::size_t begin = key_node.range.begin;
+  const bool inside = begin > 0 && starts_with(text.substr(begin - 1), "{{");
+  const bool placeholder = inside || starts_with(text.substr(begin), "{{");
+  const std::size_t at = inside ? begin - 1 : begin;
+  problems_.push_back(Problem{
+      ProblemKind::kSyntax, {at, at + 2},
+      placeholder
+          ? "unrendered template placeholder: to YAML '{{' starts a mapping used as a key, which "
+            "az ml cannot load; lint the rendered file, or quote the value"
+          : std::string("a ") + (key.kind == NodeKind::kMap ? "mapping" : "sequence") +
+                " used as a key, which az ml cannot load (keys must be scalars)",
+      {}, {}});
 }
 
 const Node* TreeBuilder::pending_key() const {
@@ -156,8 +171,7 @@ void TreeBuilder::begin_seq(std::size_t offset, bool has_tag, std::size_t anchor
 void TreeBuilder::begin_collection(NodeKind kind, std::size_t offset, bool has_tag,
                                    std::size_t anchor) {
   if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
-    abort(offset, "nesting is deeper than " + std::to_string(limits_.max_depth) +
-                      " levels, over amlint's input limit; flatten the document");
+    abort(offset, too_deep_message(limits_.max_depth), true);
   }
   Node& node = new_node(kind, {offset, offset + 1}, anchor);
   node.has_tag = has_tag;

@@ -17,7 +17,11 @@ namespace amlint::detail {
 // Thrown to abandon a file when a limit is exceeded; carries the problem.
 struct LoadAbort {
   Problem problem;
+  bool too_deep = false;  // the depth limit (not the node or alias limit)
 };
+
+// What the depth limit says, wherever it is found.
+std::string too_deep_message(int max_depth);
 
 class TreeBuilder {
  public:
@@ -61,9 +65,10 @@ class TreeBuilder {
 
   Node& new_node(NodeKind kind, ByteRange range, std::size_t anchor);
   void attach(Node& node);
+  void report_collection_key(const Node& key_node);
   void begin_collection(NodeKind kind, std::size_t offset, bool has_tag, std::size_t anchor);
   void count_expanded(std::uint64_t n, std::size_t offset);
-  [[noreturn]] void abort(std::size_t offset, std::string message);
+  [[noreturn]] void abort(std::size_t offset, std::string message, bool too_deep = false);
 
   const SourceFile& source_;
   const Limits& limits_;

@@ -1,14 +1,17 @@
 // The only file that includes yaml-cpp. Drives yaml-cpp's event parser into
-// TreeBuilder and converts its exceptions into problems.
+// TreeBuilder, bounds how far ahead it reads, and converts its exceptions into
+// problems.
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <istream>
+#include <optional>
 #include <streambuf>
-#include <vector>
+#include <string>
 
 #include "manifest/readers.h"
 #include "manifest/scan.h"
@@ -18,21 +21,103 @@
 namespace amlint::detail {
 namespace {
 
-// Reads a memory buffer without copying it.
-class MemoryBuffer : public std::streambuf {
+// Hands the text to yaml-cpp a window at a time, so that it is known how far
+// the parser has read. yaml-cpp reads as far ahead as it must to finish a
+// node (a whole scalar, comment block or flow collection) and holds what it
+// read as tokens; once it is `limit` bytes past the end of the last node it
+// produced, the buffer ends the input there.
+class GuardedBuffer : public std::streambuf {
  public:
-  MemoryBuffer(const char* data, std::size_t size) {
-    char* begin = const_cast<char*>(data);  // never written: this buffer only reads
-    setg(begin, begin, begin + size);
+  GuardedBuffer(std::string_view text, std::size_t start, std::size_t limit)
+      : text_(text), limit_(limit), progress_(start) {
+    setg(at(start), at(start), at(std::min(text.size(), start + kWindow)));
   }
+  // Called with the end of each node the parser produces.
+  void progress(std::size_t offset) { progress_ = std::max(progress_, offset); }
+  std::size_t last_progress() const { return progress_; }
+  // Where the input was cut short, or npos.
+  std::size_t cut() const { return cut_; }
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    const auto read = static_cast<std::size_t>(egptr() - text_.data());
+    if (read >= text_.size()) return traits_type::eof();
+    if (read > progress_ + limit_) {
+      cut_ = read;
+      return traits_type::eof();
+    }
+    setg(eback(), egptr(), at(std::min(text_.size(), read + kWindow)));
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  static constexpr std::size_t kWindow = 64U << 10U;
+  char* at(std::size_t offset) const {
+    return const_cast<char*>(text_.data()) + offset;  // never written: this buffer only reads
+  }
+
+  std::string_view text_;
+  std::size_t limit_;
+  std::size_t progress_;
+  std::size_t cut_ = std::string_view::npos;
 };
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The problem when the parser had to read more than `limit` bytes past the
+// end of the last node it produced (`after`) and was cut short at `cut`:
+// names what runs on for so long.
+Problem lookahead_problem(std::string_view text, std::size_t after, std::size_t cut,
+                          std::size_t limit) {
+  std::size_t pos = after;
+  while (pos < cut && (is_space(text[pos]) || text[pos] == ':' || text[pos] == ',' ||
+                       text[pos] == '-' || text[pos] == '?')) {
+    ++pos;
+  }
+  pos = skip_properties(text, pos);
+  const char c = pos < cut ? text[pos] : '\0';
+  const std::string size = format_bytes(limit);
+  const std::string not_a_manifest =
+      " here, over amlint's input limit; a deployment manifest is a few KB: check that this is one";
+  std::string message;
+  if (c == '[' || c == '{') {
+    message = std::string("this '") + c + "' starts a flow collection that is unclosed or over " +
+              size +
+              " long, over amlint's input limit (the YAML parser would hold all of it in "
+              "memory); close it, or write it in block style";
+  } else if (c == '#') {
+    message = "comments run on for over " + size + not_a_manifest;
+  } else if (const std::size_t eol = std::min(cut, text.find_first_of("\r\n", pos));
+             c != '\0' && text.find_first_not_of(" \t\r\n", eol) < cut) {
+    message = "this scalar is over " + size +
+              " long, over amlint's input limit; a manifest does not need one: move the text "
+              "to a file";
+  } else {  // a plain scalar reads on through blank lines, to see whether it continues
+    pos = text.find_first_of("\r\n", c == '\0' ? after : eol);  // the first blank line
+    pos = pos == std::string_view::npos ? after : pos + (starts_with(text.substr(pos), "\r\n") ? 2 : 1);
+    message = "blank lines run on for over " + size + not_a_manifest;
+  }
+  return Problem{ProblemKind::kLimit, {pos, pos + 1}, message, {}, {}};
+}
 
 class Handler : public YAML::EventHandler {
  public:
-  Handler(std::string_view text, std::size_t base, TreeBuilder& builder)
-      : text_(text), base_(base), builder_(builder) {}
+  Handler(std::string_view text, std::size_t base, TreeBuilder& builder, GuardedBuffer& buffer,
+          std::size_t lookahead_limit)
+      : text_(text), base_(base), builder_(builder), buffer_(buffer), limit_(lookahead_limit) {}
+
+  // Events that come after the input was cut short are the parser's guesses
+  // about the text it did not see: stop at the first.
+  void check_cut() const {
+    if (buffer_.cut() != std::string_view::npos) throw LoadAbort{cut_problem()};
+  }
+  Problem cut_problem() const {
+    return lookahead_problem(text_, buffer_.last_progress(), buffer_.cut(), limit_);
+  }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
+    check_cut();
     const std::size_t pos = offset(mark);
     // yaml-cpp 0.7 never consumes a ',' outside a flow collection: it starts
     // an empty document there again and again, without end (its issue 1040).
@@ -44,12 +129,17 @@ class Handler : public YAML::EventHandler {
     last_document_start_ = pos;
     builder_.begin_document(pos);
   }
-  void OnDocumentEnd() override { builder_.end_document(); }
+  void OnDocumentEnd() override {
+    check_cut();
+    builder_.end_document();
+  }
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    check_cut();
     const std::size_t pos = skip_properties(text_, offset(mark));
     if (const std::size_t end = explicit_null_end(text_, pos)) {
       builder_.null({pos, end}, anchor);
+      buffer_.progress(end);
       return;
     }
     // An empty value: yaml-cpp's mark points at the next token, so place the
@@ -62,31 +152,47 @@ class Handler : public YAML::EventHandler {
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    check_cut();
     const std::size_t pos = offset(mark);
     std::size_t end = pos + 1;
     while (end < text_.size() && !is_delimiter(text_[end])) ++end;
     builder_.alias({pos, end}, anchor, text_.substr(pos + 1, end - pos - 1));
+    buffer_.progress(end);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
+    check_cut();
     const std::size_t pos = skip_properties(text_, offset(mark));
     const ScalarStyle style = tag == "?" ? ScalarStyle::kPlain : scalar_style_at(text_, pos);
     const std::size_t end = scalar_end(text_, pos, style, value);
     builder_.scalar({pos, end}, value, style, tag != "?" && tag != "!", anchor);
+    buffer_.progress(end);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value /*style*/) override {
-    builder_.begin_seq(skip_properties(text_, offset(mark)), tag != "?" && tag != "!", anchor);
+    check_cut();
+    const std::size_t pos = skip_properties(text_, offset(mark));
+    builder_.begin_seq(pos, tag != "?" && tag != "!", anchor);
+    buffer_.progress(pos + 1);
   }
-  void OnSequenceEnd() override { builder_.end_collection(); }
+  void OnSequenceEnd() override {
+    check_cut();
+    builder_.end_collection();
+  }
 
   void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value /*style*/) override {
-    builder_.begin_map(skip_properties(text_, offset(mark)), tag != "?" && tag != "!", anchor);
+    check_cut();
+    const std::size_t pos = skip_properties(text_, offset(mark));
+    builder_.begin_map(pos, tag != "?" && tag != "!", anchor);
+    buffer_.progress(pos + 1);
   }
-  void OnMapEnd() override { builder_.end_collection(); }
+  void OnMapEnd() override {
+    check_cut();
+    builder_.end_collection();
+  }
 
  private:
   static bool is_delimiter(char c) {
@@ -100,6 +206,8 @@ class Handler : public YAML::EventHandler {
   std::string_view text_;
   std::size_t base_;
   TreeBuilder& builder_;
+  GuardedBuffer& buffer_;
+  std::size_t limit_;
   std::size_t last_document_start_ = std::string_view::npos;
 };
 
@@ -116,25 +224,17 @@ std::optional<std::size_t> find_tab_indentation(const SourceFile& source, int up
   return std::nullopt;
 }
 
-// The innermost flow bracket opened before `end` and never closed, skipping
-// quoted scalars and comments; npos when every bracket is closed.
-std::size_t find_unclosed_bracket(std::string_view text, std::size_t start, std::size_t end) {
-  std::vector<std::size_t> open;
-  for (std::size_t i = start; i < end && i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '"' || c == '\'') {
-      for (++i; i < text.size() && text[i] != c; ++i) {
-        if (c == '"' && text[i] == '\\') ++i;
-      }
-    } else if (c == '#' && (i == start || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
-      while (i < text.size() && text[i] != '\n') ++i;
-    } else if (c == '{' || c == '[') {
-      open.push_back(i);
-    } else if ((c == '}' || c == ']') && !open.empty()) {
-      open.pop_back();
-    }
+// The key that ends at the ':' at `colon`, when it is longer than YAML
+// allows a key written without '? ' (1024 characters; yaml-cpp counts bytes).
+std::optional<std::size_t> overlong_key(std::string_view text, std::size_t colon) {
+  std::size_t key = text.find_last_of("\r\n", colon == 0 ? 0 : colon - 1);
+  key = key == std::string_view::npos ? 0 : key + 1;
+  while (key < colon && (text[key] == ' ' || ((text[key] == '-' || text[key] == '?') &&
+                                              key + 1 < colon && text[key + 1] == ' '))) {
+    ++key;
   }
-  return open.empty() ? std::string_view::npos : open.back();
+  if (colon - key > 1024) return key;
+  return std::nullopt;
 }
 
 std::string describe(const YAML::ParserException& e) {
@@ -146,57 +246,105 @@ std::string describe(const YAML::ParserException& e) {
   return "invalid YAML: " + msg;
 }
 
+Problem never_closed(std::string_view text, std::size_t bracket) {
+  return Problem{ProblemKind::kSyntax, {bracket, bracket + 1},
+                 std::string("invalid YAML: this '") + text[bracket] + "' is never closed", {}, {}};
+}
+
+// yaml-cpp's message and position for a parse error, made plainer where
+// they are known to mislead.
+Problem explain(const SourceFile& source, std::size_t start, const YAML::ParserException& e) {
+  const std::string_view text = source.text();
+  std::size_t pos = e.mark.pos < 0 ? text.size() : static_cast<std::size_t>(e.mark.pos) + start;
+  if (pos > text.size()) pos = text.size();
+  std::string message = describe(e);
+  const std::string_view error_line = source.line(source.position(pos).line);
+  if (auto tab = find_tab_indentation(source, source.position(pos).line)) {
+    pos = *tab;
+    message = "tab character in indentation; YAML indents with spaces only: replace the tab";
+  } else if (const std::size_t bracket = scan_flow(text, start, pos, SIZE_MAX).unclosed;
+             e.msg.find("flow not found") != std::string::npos && bracket != std::string_view::npos) {
+    return never_closed(text, bracket);
+  } else if (const auto key = overlong_key(text, pos); key && e.msg == YAML::ErrorMsg::MAP_VALUE) {
+    pos = *key;
+    message = "invalid YAML: this key is longer than 1024 characters, the most YAML allows for a "
+              "key written without '? '; shorten it";
+  } else if (const std::size_t open = error_line.find("{{"); open != std::string_view::npos) {
+    // Samples often carry {{ placeholders }} that a script fills in.
+    const std::size_t close = error_line.find("}}", open);
+    const std::string_view placeholder =
+        error_line.substr(open, close == std::string_view::npos ? 2 : close + 2 - open);
+    pos = static_cast<std::size_t>(error_line.data() - text.data()) + open;
+    message = "unrendered template placeholder " + quote(placeholder) +
+              " is not valid YAML; lint the rendered file, or quote the value";
+  }
+  return Problem{ProblemKind::kSyntax, {pos, pos + 1}, message, {}, {}};
+}
+
+// `text` with each carriage return that is not followed by a line feed
+// replaced by one (same length, same offsets); empty when there is none.
+std::string lone_crs_as_line_feeds(std::string_view text) {
+  std::string out;
+  for (std::size_t i = text.find('\r'); i != std::string_view::npos; i = text.find('\r', i + 1)) {
+    if (i + 1 < text.size() && text[i + 1] == '\n') continue;
+    if (out.empty()) out = std::string(text);
+    out[i] = '\n';
+  }
+  return out;
+}
+
 }  // namespace
 
 void read_yaml(const SourceFile& source, std::size_t start, const Limits& limits,
                LoadResult& out) {
   const std::string_view text = source.text();
-  MemoryBuffer buffer(text.data() + start, text.size() - start);
+  // yaml-cpp reads a nested flow collection whole before it reports any of
+  // it: refuse absurd nesting before it starts.
+  const FlowScan flow = scan_flow(text, start, text.size(), static_cast<std::size_t>(limits.max_depth));
+  if (flow.too_deep != std::string_view::npos) {
+    out.problems.push_back(Problem{ProblemKind::kLimit, {flow.too_deep, flow.too_deep + 1},
+                                   too_deep_message(limits.max_depth), {}, {}});
+    return;
+  }
+  // yaml-cpp does not take a lone CR for a line break as YAML (and PyYAML,
+  // and so az ml) does: it gets line feeds instead, at the same offsets.
+  const std::string line_feeds = lone_crs_as_line_feeds(text);
+  GuardedBuffer buffer(line_feeds.empty() ? text : line_feeds, start, limits.max_lookahead_bytes);
   std::istream stream(&buffer);
   TreeBuilder builder(source, limits, out.problems);
-  Handler handler(text, start, builder);
+  Handler handler(text, start, builder, buffer, limits.max_lookahead_bytes);
   bool incomplete = false;
   try {
     YAML::Parser parser(stream);
     while (parser.HandleNextDocument(handler)) {
     }
+    handler.check_cut();
   } catch (const LoadAbort& abort) {
     incomplete = builder.in_document();
-    out.problems.push_back(abort.problem);
-  } catch (const YAML::ParserException& e) {
-    std::size_t pos = e.mark.pos < 0 ? text.size() : static_cast<std::size_t>(e.mark.pos) + start;
-    if (pos > text.size()) pos = text.size();
-    incomplete = builder.in_document();
-    std::string message = describe(e);
-    const std::string_view error_line = source.line(source.position(pos).line);
-    if (auto tab = find_tab_indentation(source, source.position(pos).line)) {
-      pos = *tab;
-      message = "tab character in indentation; YAML indents with spaces only: replace the tab";
-    } else if (const std::size_t bracket = find_unclosed_bracket(text, start, pos);
-               e.msg.find("flow not found") != std::string::npos && bracket != std::string_view::npos) {
-      pos = bracket;
-      message = std::string("invalid YAML: this '") + text[bracket] + "' is never closed";
-    } else if (const std::size_t open = error_line.find("{{"); open != std::string_view::npos) {
-      // Samples often carry {{ placeholders }} that a script fills in.
-      const std::size_t close = error_line.find("}}", open);
-      const std::string_view placeholder =
-          error_line.substr(open, close == std::string_view::npos ? 2 : close + 2 - open);
-      pos = static_cast<std::size_t>(error_line.data() - text.data()) + open;
-      message = "unrendered template placeholder " + quote(placeholder) +
-                " is not valid YAML; lint the rendered file, or quote the value";
-    }
-    // The parse error supersedes what the builder said about the same spot
-    // (a placeholder first seen as a mapping key, then failing to parse).
-    out.problems.erase(std::remove_if(out.problems.begin(), out.problems.end(),
-                                      [&](const Problem& p) {
-                                        return p.kind == ProblemKind::kSyntax && p.range.begin == pos;
-                                      }),
-                       out.problems.end());
-    out.problems.push_back(Problem{ProblemKind::kSyntax, {pos, pos + 1}, message, {}, {}});
+    // At the end of the text yaml-cpp takes each bracket still open for the
+    // key of a mapping, which doubles the depth it reports.
+    const bool unclosed = abort.too_deep && flow.unclosed != std::string_view::npos;
+    out.problems.push_back(unclosed ? never_closed(text, flow.unclosed) : abort.problem);
   } catch (const YAML::Exception& e) {
     incomplete = builder.in_document();
-    out.problems.push_back(
-        Problem{ProblemKind::kSyntax, {start, start + 1}, "invalid YAML: " + e.msg, {}, {}});
+    if (buffer.cut() != std::string_view::npos) {
+      // The parser met the end of what it was given, not of the file.
+      out.problems.push_back(handler.cut_problem());
+    } else if (const auto* parse_error = dynamic_cast<const YAML::ParserException*>(&e)) {
+      const Problem problem = explain(source, start, *parse_error);
+      // The parse error supersedes what the builder said about the same spot
+      // (a placeholder first seen as a mapping key, then failing to parse).
+      out.problems.erase(std::remove_if(out.problems.begin(), out.problems.end(),
+                                        [&](const Problem& p) {
+                                          return p.kind == ProblemKind::kSyntax &&
+                                                 p.range.begin == problem.range.begin;
+                                        }),
+                         out.problems.end());
+      out.problems.push_back(problem);
+    } else {
+      out.problems.push_back(
+          Problem{ProblemKind::kSyntax, {start, start + 1}, "invalid YAML: " + e.msg, {}, {}});
+    }
   }
   // A document cut short by an error is dropped: half a document would only
   // produce misleading findings. The documents before it are linted.

@@ -1,12 +1,10 @@
 #include "support/expectations.h"
 
 #include <cctype>
-#include <filesystem>
+#include <fstream>
 
 #include "support/harness.h"
 #include "util/text.h"
-
-namespace fs = std::filesystem;
 
 namespace amlint::testing {
 namespace {
@@ -137,18 +135,20 @@ std::vector<Expectation> parse_expect_file(std::string_view text, std::vector<st
 
 std::vector<Expectation> expectations_for(const std::string& file, std::vector<std::string>& errors) {
   const std::string expect_file = file + ".expect";
-  if (fs::exists(expect_file)) return parse_expect_file(read_file_text(expect_file), errors);
+  if (std::ifstream(expect_file)) return parse_expect_file(read_file_text(expect_file), errors);
   if (ends_with(file, ".json")) return {};
   return parse_comment_expectations(read_file_text(file), errors);
 }
 
-Reported reported(const Finding& f) { return Reported{f.location.begin(), std::string(f.rule->id), f.message}; }
-
 std::string describe(const Reported& f) {
-  return std::to_string(f.at.line) + ":" + std::to_string(f.at.column) + " [" + f.rule + "] \"" + f.message + "\"";
+  return std::to_string(f.line) + ":" + std::to_string(f.column) + " [" + f.rule + "] \"" +
+         f.message + "\"";
 }
 
-std::string describe(const Finding& f) { return describe(reported(f)); }
+std::string describe(const Finding& f) {
+  const Pos b = f.location.begin();
+  return describe(Reported{b.line, b.column, std::string(f.rule->id), f.message});
+}
 
 std::vector<std::string> compare(const std::vector<Expectation>& expected,
                                  const std::vector<Reported>& actual) {
@@ -158,8 +158,8 @@ std::vector<std::string> compare(const std::vector<Expectation>& expected,
     bool matched = false;
     for (std::size_t i = 0; i < expected.size() && !matched; ++i) {
       const Expectation& e = expected[i];
-      if (met[i] || e.line != f.at.line) continue;
-      if (e.column && *e.column != f.at.column) continue;
+      if (met[i] || e.line != f.line) continue;
+      if (e.column && *e.column != f.column) continue;
       if (!e.rule.empty() && e.rule != f.rule) continue;
       if (!e.text.empty() && f.message.find(e.text) == std::string::npos) continue;
       met[i] = matched = true;
@@ -179,9 +179,12 @@ std::vector<std::string> compare(const std::vector<Expectation>& expected,
 
 std::vector<std::string> compare(const std::vector<Expectation>& expected,
                                  const std::vector<const Finding*>& actual) {
-  std::vector<Reported> as_reported;
-  for (const Finding* f : actual) as_reported.push_back(reported(*f));
-  return compare(expected, as_reported);
+  std::vector<Reported> reported;
+  for (const Finding* f : actual) {
+    const Pos b = f->location.begin();
+    reported.push_back(Reported{b.line, b.column, std::string(f->rule->id), f->message});
+  }
+  return compare(expected, reported);
 }
 
 }  // namespace amlint::testing

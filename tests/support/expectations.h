@@ -32,18 +32,17 @@ std::vector<Expectation> parse_comment_expectations(std::string_view text,
                                                     std::vector<std::string>& errors);
 std::vector<Expectation> parse_expect_file(std::string_view text, std::vector<std::string>& errors);
 
-// The expectations of a fixture file: its sibling `<file>.expect` when there
-// is one, else its `# expect:` comments (none for a JSON file).
+// The expectations of a fixture: its `<file>.expect` sibling when there is
+// one, else (YAML) its `# expect:` comments.
 std::vector<Expectation> expectations_for(const std::string& file, std::vector<std::string>& errors);
 
-// A finding as a report states it (read back from the binary's JSON output,
-// or taken from a Finding).
+// A finding as a report shows it (what the built binary printed).
 struct Reported {
-  Pos at;
+  int line = 0;
+  int column = 0;
   std::string rule;
   std::string message;
 };
-Reported reported(const Finding& finding);
 
 // Every finding must meet an expectation and every expectation a finding.
 // Returns one line per mismatch; empty when they agree.

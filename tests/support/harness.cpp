@@ -3,8 +3,13 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <linux/capability.h>
+#include <sys/prctl.h>
+#endif
 
 #include <cctype>
 #include <cstdlib>
@@ -166,6 +171,21 @@ ProcessOptions in_dir(const std::string& cwd, std::map<std::string, std::string>
   return o;
 }
 
+namespace {
+
+// Removes from the bounding set the capabilities that let root read any
+// file, so that the program this process executes has none of them.
+bool drop_file_privileges() {
+#ifdef __linux__
+  return ::prctl(PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, 0, 0, 0) == 0 &&
+         ::prctl(PR_CAPBSET_DROP, CAP_DAC_READ_SEARCH, 0, 0, 0) == 0;
+#else
+  return false;
+#endif
+}
+
+}  // namespace
+
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (::pipe(in_pipe) || ::pipe(out_pipe) || ::pipe(err_pipe)) throw std::runtime_error("pipe");
@@ -178,6 +198,9 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     ::dup2(err_pipe[1], 2);
     for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) ::close(fd);
     if (!options.cwd.empty() && ::chdir(options.cwd.c_str()) != 0) ::_exit(126);
+    if (options.without_file_privileges && ::geteuid() == 0 && !drop_file_privileges()) {
+      ::_exit(kCannotDropPrivileges);
+    }
     for (const std::string& k : options.unset_env) ::unsetenv(k.c_str());
     for (const auto& [k, v] : options.env) ::setenv(k.c_str(), v.c_str(), 1);
     std::vector<char*> args;
@@ -237,8 +260,12 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
   ::close(out_pipe[0]);
   ::close(err_pipe[0]);
   int status = 0;
-  ::waitpid(pid, &status, 0);
+  struct rusage usage {};
+  ::wait4(pid, &status, 0, &usage);
   result.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  const auto ms = [](const timeval& t) { return std::chrono::milliseconds(t.tv_sec * 1000 + t.tv_usec / 1000); };
+  result.cpu = ms(usage.ru_utime) + ms(usage.ru_stime);
+  result.max_rss_kb = usage.ru_maxrss;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
 }

@@ -77,12 +77,19 @@ LintReport lint_paths(const std::vector<std::string>& paths, const std::vector<s
 std::vector<const Finding*> findings_in(const LintReport& report, const std::string& display_path);
 
 struct ProcessResult {
-  int exit_code = -1;
+  int exit_code = -1;  // 128 + N when killed by signal N
   std::string out;
   std::string err;
   std::chrono::milliseconds elapsed{0};
   bool timed_out = false;
+  // From wait4: user + system CPU time, and the peak resident set in KB. The
+  // peak includes what the child inherited from this process at fork.
+  std::chrono::milliseconds cpu{0};
+  long max_rss_kb = 0;
 };
+
+// The exit code of a child that could not give up root's file privileges.
+inline constexpr int kCannotDropPrivileges = 125;
 
 struct ProcessOptions {
   std::string stdin_text;
@@ -90,6 +97,11 @@ struct ProcessOptions {
   std::map<std::string, std::string> env;  // added to (or replacing in) the environment
   std::chrono::seconds timeout{30};
   std::vector<std::string> unset_env{};  // removed from the environment
+  // As root, run without the capabilities that bypass file permissions
+  // (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), so that a chmod 000 file is
+  // unreadable as it is to other users. Exits kCannotDropPrivileges when the
+  // system does not allow it.
+  bool without_file_privileges = false;
 };
 
 // Options that run a process in `cwd` with `env` added to the environment.

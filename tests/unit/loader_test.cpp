@@ -2,6 +2,7 @@
 // streams, strict JSON with the YAML fallback, and every input limit.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -92,8 +93,23 @@ TEST(YamlPositions, EmptyValuesSitOnTheirKey) {
 TEST(YamlPositions, CrlfAndByteOrderMark) {
   const Loaded l = load("\xEF\xBB\xBF" "a: 1\r\nbb: 2\r\n");
   ASSERT_TRUE(l.result.problems.empty()) << l.problems();
-  EXPECT_TRUE(at(l, l.root().get("a"), 1, 5, 1, 6));  // the BOM is one code point
+  EXPECT_TRUE(at(l, l.root().get("a"), 1, 4, 1, 5));  // a BOM is no column, as in editors
   EXPECT_TRUE(at(l, l.root().get("bb"), 2, 5, 2, 6));
+}
+
+TEST(YamlPositions, LoneCarriageReturnsBreakLinesAsLineFeedsDo) {
+  // YAML and PyYAML take a lone CR (classic Mac OS) for a line break;
+  // yaml-cpp does not, so it is given line feeds at the same offsets.
+  const std::string lf = "a: 1\nb:\n  c: [x,\n    y]\n  d: \"two\n    lines\"\n";
+  std::string cr = lf;
+  std::replace(cr.begin(), cr.end(), '\n', '\r');
+  const Loaded a = load(lf), b = load(cr);
+  ASSERT_TRUE(b.result.problems.empty()) << b.problems();
+  const Node* d = b.root().get("b")->get("d");
+  EXPECT_EQ(d->text, "two lines");
+  EXPECT_TRUE(at(b, d, 5, 6, 6, 11));
+  EXPECT_TRUE(at(b, b.root().get("b")->get("c")->items[1], 4, 5, 4, 6));
+  EXPECT_EQ(b.source->text().find('\n'), std::string_view::npos);  // the file itself is as read
 }
 
 TEST(YamlPositions, DocumentPathIsAJsonPointer) {
@@ -104,6 +120,22 @@ TEST(YamlPositions, DocumentPathIsAJsonPointer) {
   EXPECT_EQ(document_path(*key_of(*r.get("containerResourceRequirements"), "memoryInGB")),
             "/containerResourceRequirements/memoryInGB");
   EXPECT_EQ(document_path(*r.get("list")->items[0]->get("a/b")->get("c~d")), "/list/0/a~1b/c~0d");
+}
+
+TEST(YamlPositions, EveryKeyOfALargeMappingHasItsValuesPath) {
+  // A key finds its entry directly: the findings of a mapping with many
+  // unknown keys once took time quadratic in their number.
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+  text += "k7: again\n";
+  const Loaded l = load(text);
+  const Node& r = l.root();
+  ASSERT_EQ(r.entries.size(), 20001U);
+  for (std::size_t i = 0; i < 20000; ++i) {
+    ASSERT_EQ(document_path(*r.entries[i].key), "/k" + std::to_string(i));
+  }
+  EXPECT_EQ(r.entries.back().value->text, "again");
+  EXPECT_EQ(document_path(*r.entries.back().key), "/k7");
 }
 
 TEST(YamlStreams, EveryDocumentIsRead) {
@@ -259,6 +291,81 @@ TEST(Limits, DeepNestingStopsAtTheLimitInYamlAndJson) {
   EXPECT_EQ(l.source->position(l.result.problems[0].range.begin).line, 257);  // the 257th level
 }
 
+TEST(Limits, DeepFlowNestingOverManyLinesIsRefusedBeforeParsing) {
+  // yaml-cpp would read all of it ahead, holding ~125 bytes per byte.
+  std::string brackets;
+  for (int i = 0; i < 1000000; ++i) brackets += "[\n";
+  for (const std::string& text : {"x:\n" + brackets, "{a:\n" + brackets, brackets}) {
+    const Loaded l = load(text);
+    ASSERT_EQ(l.result.problems.size(), 1U) << l.problems();
+    EXPECT_EQ(l.result.problems[0].kind, ProblemKind::kLimit);
+    EXPECT_NE(l.result.problems[0].message.find("deeper than 256"), std::string::npos);
+  }
+  const Loaded l = load(brackets);
+  EXPECT_EQ(l.source->position(l.result.problems[0].range.begin), (Pos{257, 1}));
+  // Brackets in quoted scalars, comments, block scalars and block-context
+  // plain scalars open nothing.
+  std::string text;
+  for (int i = 0; i < 300; ++i) {
+    text += "k" + std::to_string(i) + ": \"[{\" # [[\np" + std::to_string(i) + ": a[b{c\n";
+  }
+  text += "s: |\n  " + std::string(300, '[') + "\n";
+  const Loaded quoted = load(text);
+  EXPECT_TRUE(quoted.result.problems.empty()) << quoted.problems();
+}
+
+TEST(Limits, UnclosedBracketsAreNotTakenForKeys) {
+  // At the end of the text yaml-cpp reports each bracket still open as the
+  // key of a mapping: no "sequence used as a key", and the depth is not
+  // doubled.
+  std::string text = "x:\n";
+  for (int i = 0; i < 200; ++i) text += " [\n";
+  const Loaded l = load(text);
+  ASSERT_EQ(l.result.problems.size(), 1U) << l.problems();
+  EXPECT_EQ(l.result.problems[0].message, "invalid YAML: this '[' is never closed");
+  EXPECT_EQ(l.source->position(l.result.problems[0].range.begin), (Pos{201, 2}));
+}
+
+TEST(Limits, TheParserReadsAheadABoundedLength) {
+  Limits limits;
+  limits.max_lookahead_bytes = 16U << 10U;
+  std::string block = "a: 1\ns: |\n";
+  std::string plain = "a: 1\ns: text\n";
+  std::string comments = "a: 1\n";
+  std::string flow = "a: 1\ns: [[\n";
+  for (int i = 0; i < 20000; ++i) {
+    block += "  line\n";
+    plain += "  more\n";
+    comments += "# line\n";
+    flow += "  x,\n";
+  }
+  flow += "]]\n";
+  const std::string blank = "a: 1\ns: x\n" + std::string(200000, '\n') + "b: 2\n";
+  const struct {
+    std::string text;
+    std::string message;
+    Pos pos;
+  } cases[] = {
+      {block, "this scalar is over 16 KB long", {2, 4}},
+      {plain, "this scalar is over 16 KB long", {2, 4}},
+      {comments, "comments run on for over 16 KB here", {2, 1}},
+      {flow, "this '[' starts a flow collection that is unclosed or over 16 KB long", {2, 5}},
+      {blank, "blank lines run on for over 16 KB here", {3, 1}},
+  };
+  for (const auto& c : cases) {
+    const Loaded l = load(c.text, Syntax::kYaml, limits);
+    ASSERT_EQ(l.result.problems.size(), 1U) << c.message << "\n" << l.problems();
+    EXPECT_EQ(l.result.problems[0].kind, ProblemKind::kLimit);
+    EXPECT_EQ(l.result.problems[0].message.rfind(c.message, 0), 0U) << l.result.problems[0].message;
+    EXPECT_EQ(l.source->position(l.result.problems[0].range.begin), c.pos) << c.message;
+    EXPECT_TRUE(l.result.documents.empty());
+  }
+  // Under the limit, the same shapes load.
+  for (const std::string& text : {block, plain, comments, flow}) {
+    EXPECT_TRUE(load(text).result.problems.empty()) << text.substr(0, 20);
+  }
+}
+
 TEST(Limits, NodeCountAndSizeAndLineLength) {
   Limits limits;
   limits.max_nodes = 100;
@@ -318,6 +425,22 @@ TEST(Syntax, TabIndentationIsNamed) {
   ASSERT_EQ(l.result.problems.size(), 1U);
   EXPECT_NE(l.result.problems[0].message.find("tab character in indentation"), std::string::npos);
   EXPECT_EQ(l.source->position(l.result.problems[0].range.begin), (Pos{2, 1}));
+}
+
+TEST(Syntax, KeysOverYamlsLengthLimitAreNamed) {
+  // yaml-cpp says "illegal map value" at the colon.
+  for (const std::string& key : {std::string(1100, 'k'), "\"" + std::string(1100, 'k') + "\""}) {
+    for (const auto& [text, pos] : {std::pair<std::string, Pos>{"a: 1\n" + key + ": 1\n", {2, 1}},
+                                    {"l:\n- " + key + ": 1\n", {2, 3}}}) {
+      const Loaded l = load(text);
+      ASSERT_EQ(l.result.problems.size(), 1U) << l.problems();
+      EXPECT_NE(l.result.problems[0].message.find("key is longer than 1024 characters"),
+                std::string::npos)
+          << l.result.problems[0].message;
+      EXPECT_EQ(l.source->position(l.result.problems[0].range.begin), pos);
+    }
+  }
+  EXPECT_TRUE(load(std::string(1000, 'k') + ": 1\n").result.problems.empty());
 }
 
 TEST(Syntax, UndefinedAliasAndBadIndentationGivePositions) {
