@@ -117,7 +117,8 @@ ScannedSuppressions scan_suppressions(const SourceFile& file) {
   bool in_preamble = true;
   std::vector<std::size_t> pending;  // line directives waiting for the line they cover
   for (int n = 1; n <= file.line_count(); ++n) {
-    const std::string_view line = file.line(n);
+    std::string_view line = file.line(n);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // a CRLF file's line break
     const bool yaml = holds_yaml(line);
     std::string directive;
     if (line.find("amlint") != std::string_view::npos && directive_pattern().first_group(line, directive)) {
