@@ -119,6 +119,7 @@ class Handler : public YAML::EventHandler {
   void OnDocumentStart(const YAML::Mark& mark) override {
     check_cut();
     builder_.begin_document(offset(mark));
+    buffer_.progress(offset(mark));
   }
   void OnDocumentEnd() override {
     check_cut();
@@ -140,6 +141,7 @@ class Handler : public YAML::EventHandler {
     } else {
       builder_.null({pos, pos}, anchor);
     }
+    buffer_.progress(pos);
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
