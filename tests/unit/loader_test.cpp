@@ -468,6 +468,9 @@ TEST(Syntax, UndefinedAliasAndBadIndentationGivePositions) {
   const Loaded alias = load("a: *nope\n");
   ASSERT_EQ(alias.result.problems.size(), 1U);
   EXPECT_EQ(alias.source->position(alias.result.problems[0].range.begin), (Pos{1, 4}));
+  EXPECT_EQ(alias.result.problems[0].message,
+            "invalid YAML: alias *nope names no anchor before it; define &nope first, or write the "
+            "value out");
   const Loaded bad = load("a: 1\n- x\n");
   ASSERT_EQ(bad.result.problems.size(), 1U);
   EXPECT_EQ(bad.source->position(bad.result.problems[0].range.begin).line, 2);
