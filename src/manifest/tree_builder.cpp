@@ -8,6 +8,13 @@
 namespace amlint::detail {
 
 void TreeBuilder::begin_document(std::size_t offset) {
+  if (documents_.size() >= limits_.max_documents) {
+    // Each document costs about a kilobyte even when empty: refuse the file.
+    documents_.clear();
+    doc_ = nullptr;
+    abort(offset, "file has more than " + std::to_string(limits_.max_documents) +
+                      " YAML documents, over amlint's input limit; split the file");
+  }
   documents_.push_back(std::make_unique<Document>());
   doc_ = documents_.back().get();
   doc_->begin_offset = offset;

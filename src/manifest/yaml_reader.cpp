@@ -128,6 +128,7 @@ class Handler : public YAML::EventHandler {
     }
     last_document_start_ = pos;
     builder_.begin_document(pos);
+    buffer_.progress(pos);
   }
   void OnDocumentEnd() override {
     check_cut();
@@ -149,6 +150,7 @@ class Handler : public YAML::EventHandler {
     } else {
       builder_.null({pos, pos}, anchor);
     }
+    buffer_.progress(pos);
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -265,6 +267,11 @@ Problem explain(const SourceFile& source, std::size_t start, const YAML::ParserE
   } else if (const std::size_t bracket = scan_flow(text, start, pos, SIZE_MAX).unclosed;
              e.msg.find("flow not found") != std::string::npos && bracket != std::string_view::npos) {
     return never_closed(text, bracket);
+  } else if (e.msg == YAML::ErrorMsg::UNKNOWN_ANCHOR && pos < text.size() && text[pos] == '*') {
+    const std::size_t end = text.find_first_of(" \t\r\n,]}", pos);
+    const std::string alias(text.substr(pos, end == std::string_view::npos ? end : end - pos));
+    message = "invalid YAML: alias " + alias + " names no anchor before it; define &" +
+              alias.substr(1) + " first, or write the value out";
   } else if (const auto key = overlong_key(text, pos); key && e.msg == YAML::ErrorMsg::MAP_VALUE) {
     pos = *key;
     message = "invalid YAML: this key is longer than 1024 characters, the most YAML allows for a "

@@ -364,6 +364,27 @@ TEST(Limits, TheParserReadsAheadABoundedLength) {
   for (const std::string& text : {block, plain, comments, flow}) {
     EXPECT_TRUE(load(text).result.problems.empty()) << text.substr(0, 20);
   }
+  // Empty documents are what the parser produces: a long stream of them is
+  // no lookahead.
+  std::string empty_documents = "a: 1\n";
+  for (int i = 0; i < 20000; ++i) empty_documents += "---\n";
+  const Loaded l = load(empty_documents, Syntax::kYaml, limits);
+  EXPECT_TRUE(l.result.problems.empty()) << l.problems();
+  EXPECT_EQ(l.result.documents.size(), 20001U);
+}
+
+TEST(Limits, AFileOfTooManyDocumentsIsRefusedWhole) {
+  Limits limits;
+  limits.max_documents = 1000;
+  std::string text = "a: 1\n";
+  for (int i = 0; i < 5000; ++i) text += "---\n";
+  const Loaded l = load(text, Syntax::kYaml, limits);
+  ASSERT_EQ(l.result.problems.size(), 1U) << l.problems();
+  EXPECT_EQ(l.result.problems[0].message,
+            "file has more than 1000 YAML documents, over amlint's input limit; split the file");
+  EXPECT_EQ(l.source->position(l.result.problems[0].range.begin), (Pos{1001, 1}));
+  EXPECT_TRUE(l.result.documents.empty());
+  EXPECT_EQ(load(text.substr(0, 5 + 999 * 4), Syntax::kYaml, limits).result.documents.size(), 1000U);
 }
 
 TEST(Limits, NodeCountAndSizeAndLineLength) {
@@ -447,6 +468,9 @@ TEST(Syntax, UndefinedAliasAndBadIndentationGivePositions) {
   const Loaded alias = load("a: *nope\n");
   ASSERT_EQ(alias.result.problems.size(), 1U);
   EXPECT_EQ(alias.source->position(alias.result.problems[0].range.begin), (Pos{1, 4}));
+  EXPECT_EQ(alias.result.problems[0].message,
+            "invalid YAML: alias *nope names no anchor before it; define &nope first, or write the "
+            "value out");
   const Loaded bad = load("a: 1\n- x\n");
   ASSERT_EQ(bad.result.problems.size(), 1U);
   EXPECT_EQ(bad.source->position(bad.result.problems[0].range.begin).line, 2);
