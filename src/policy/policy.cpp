@@ -160,9 +160,17 @@ class PolicyRun {
            (starts_with(doc_path, pointer) && doc_path.size() > pointer.size() && doc_path[pointer.size()] == '/');
   }
 
+  // Configs in the order their first file was linted, so that the report
+  // (which lists config files after the linted ones) is the same every run.
   void apply_config_suppressions() {
-    std::map<const Config*, std::vector<const SourceFile*>> files_by_config;
-    for (const SourceFile* file : linted_) files_by_config[&config_of(*file)].push_back(file);
+    std::vector<std::pair<const Config*, std::vector<const SourceFile*>>> files_by_config;
+    for (const SourceFile* file : linted_) {
+      const Config* config = &config_of(*file);
+      auto it = std::find_if(files_by_config.begin(), files_by_config.end(),
+                             [&](const auto& entry) { return entry.first == config; });
+      if (it == files_by_config.end()) it = files_by_config.insert(files_by_config.end(), {config, {}});
+      it->second.push_back(file);
+    }
     for (const auto& [config, files] : files_by_config) {
       for (const ConfigSuppression& s : config->suppressions()) apply_config_suppression(*config, s, files);
     }
