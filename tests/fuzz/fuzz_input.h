@@ -61,13 +61,14 @@ struct FuzzInput {
   bool with_model = false;
 };
 
+// The files of a fuzz input (their contents are views into `data`).
 inline FuzzInput decode(std::string_view data) {
   FuzzInput input;
   while (!data.empty() && input.files.size() < kMaxFiles) {
     const auto control = static_cast<unsigned char>(data.front());
     data.remove_prefix(1);
-    std::size_t end = data.find(kSeparator);
-    if (input.files.size() + 1 == kMaxFiles) end = std::string_view::npos;
+    const bool last = input.files.size() + 1 == kMaxFiles;
+    const std::size_t end = last ? std::string_view::npos : data.find(kSeparator);
     if (input.files.empty()) input.with_model = (control & kWithModel) != 0;
     input.files.push_back(FuzzFile{kNames[(control & kNameBits) % kNames.size()],
                                    (control & kNamed) != 0, data.substr(0, end)});
@@ -85,6 +86,7 @@ inline unsigned char control_byte(std::string_view name, bool named, bool with_m
   return static_cast<unsigned char>(index | (named ? kNamed : 0) | (with_model ? kWithModel : 0));
 }
 
+// The bytes that decode() turns back into `input`.
 inline std::string encode(const FuzzInput& input) {
   std::string out;
   for (const FuzzFile& f : input.files) {

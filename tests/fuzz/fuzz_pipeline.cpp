@@ -98,7 +98,7 @@ void check_locations(const LintReport& report) {
     // A range may end one byte past the text (a syntax error at its end):
     // positions are clamped to the text.
     if (l.range.begin > l.range.end || l.range.begin > l.file->size()) {
-      fail("finding outside its file: " + std::string(f.rule->id) + " " + f.message,
+      fail("finding starts outside its file: " + std::string(f.rule->id) + " " + f.message,
            std::to_string(l.range.begin) + ".." + std::to_string(l.range.end) + " of " +
                std::to_string(l.file->size()));
     }
@@ -131,12 +131,14 @@ std::string sarif_results_as_document(const std::string& text) {
     write_sarif(out, LintReport{}, ReportOptions{});
     const std::string empty = out.str();
     check_json("sarif", empty);
-    if (find_invalid_utf8(empty) != std::string::npos)
+    if (find_invalid_utf8(empty) != std::string::npos) {
       fail("sarif output is not valid UTF-8", empty);
+    }
     return empty.substr(0, empty.find(kResults) + kResults.size());
   }();
-  if (text.compare(0, kPrefix.size(), kPrefix) != 0)
+  if (text.compare(0, kPrefix.size(), kPrefix) != 0) {
     fail("sarif output differs before its results", text);
+  }
   return "{\"runs\": [{" + std::string(kResults) + text.substr(kPrefix.size());
 }
 
@@ -168,8 +170,9 @@ void check_output(std::string_view format, const std::string& output, const Lint
   if (format == "junit" || format == "checkstyle") {
     for (const char c : text) {
       const auto u = static_cast<unsigned char>(c);
-      if (u < 0x20 && c != '\t' && c != '\n' && c != '\r')
+      if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') {
         fail(std::string(format) + " output holds a control character", text);
+      }
     }
   }
   if (format == "concise" && static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) !=
@@ -195,8 +198,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (input.with_model) options.model_path = workspace.model();
   options.today = "2026-11-26";
   const LintReport report = lint(options);
-  if (!report.internal_errors.empty())
+  if (!report.internal_errors.empty()) {
     fuzz::fail("internal error: " + report.internal_errors.front());
+  }
   fuzz::check_locations(report);
 
   // Every format with the default options; then the options that change
