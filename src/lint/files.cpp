@@ -226,4 +226,10 @@ std::vector<std::string> project_path_segments(const std::string& fs_path) {
   return segments;
 }
 
+std::string display_of(const std::string& absolute) {
+  std::error_code ec;
+  const fs::path rel = fs::path(absolute).lexically_relative(fs::current_path(ec));
+  return rel.empty() || *rel.begin() == ".." ? absolute : rel.string();
+}
+
 }  // namespace amlint

@@ -55,4 +55,8 @@ std::optional<std::uint64_t> disk_size(const std::string& path);
 // else the current directory when the file is under it) down to the file.
 std::vector<std::string> project_path_segments(const std::string& fs_path);
 
+// How a file amlint found itself (a pairing sibling, a config) is shown:
+// relative to the current directory when it is under it, else absolute.
+std::string display_of(const std::string& absolute);
+
 }  // namespace amlint

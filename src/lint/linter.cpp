@@ -59,14 +59,6 @@ std::string directory_of(const std::string& fs_path) {
   return fs::path(absolute_path(fs_path)).parent_path().string();
 }
 
-// How a file found next to a linted one is shown: relative to the current
-// directory when it is under it.
-std::string display_of(const std::string& absolute) {
-  std::error_code ec;
-  const fs::path rel = fs::path(absolute).lexically_relative(fs::current_path(ec));
-  return rel.empty() || *rel.begin() == ".." ? absolute : rel.string();
-}
-
 class Run {
  public:
   Run(const LintOptions& options, const CapabilityTable& table)

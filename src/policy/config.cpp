@@ -30,12 +30,6 @@ Severity severity_of(std::string_view name) {
   return Severity::kError;
 }
 
-// How a config path is shown: relative to the current directory when under it.
-std::string display_path(const fs::path& absolute) {
-  std::error_code ec;
-  const fs::path rel = absolute.lexically_relative(fs::current_path(ec));
-  return rel.empty() || *rel.begin() == ".." ? absolute.string() : rel.string();
-}
 
 }  // namespace
 
@@ -403,7 +397,7 @@ const Config& ConfigResolver::for_directory(const std::string& absolute_director
     if (fs::is_regular_file(candidate, ec)) {
       const std::string key = candidate.string();
       auto it = loaded_.find(key);
-      if (it == loaded_.end()) it = loaded_.emplace(key, Config::load(display_path(candidate))).first;
+      if (it == loaded_.end()) it = loaded_.emplace(key, Config::load(display_of(candidate.string()))).first;
       found = it->second.get();
       break;
     }
