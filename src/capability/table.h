@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/source.h"
+#include "manifest/loader.h"
 #include "util/regex.h"
 
 namespace amlint {
@@ -121,11 +122,13 @@ struct TableError {
 
 class CapabilityTable {
  public:
-  // The table built into the binary (rules/compute-targets.yaml), parsed once.
+  // The table built into the binary (rules/compute-targets.yaml), read on
+  // first use (capability/builtin.cpp).
   static const CapabilityTable& builtin();
   // Parses and validates a table; on failure returns every error found.
   static std::unique_ptr<CapabilityTable> parse(const SourceFile& source,
-                                                std::vector<TableError>& errors);
+                                                std::vector<TableError>& errors,
+                                                Syntax syntax = Syntax::kYaml);
 
   const std::vector<Target>& targets() const { return targets_; }
   const std::map<std::string, std::string>& facts() const { return facts_; }
