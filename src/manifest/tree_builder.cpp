@@ -8,16 +8,19 @@
 namespace amlint::detail {
 
 void TreeBuilder::begin_document(std::size_t offset) {
-  documents_.push_back(std::make_unique<Document>());
-  doc_ = documents_.back().get();
+  doc_ = std::make_unique<Document>();
   doc_->begin_offset = offset;
-  doc_->index = static_cast<int>(documents_.size()) - 1;
+  doc_->index = documents_++;
   stack_.clear();
   anchors_.clear();
   expanded_ = 0;
 }
 
-void TreeBuilder::end_document() { doc_ = nullptr; }
+void TreeBuilder::end_document() {
+  anchors_.clear();  // they point into the document that leaves now
+  if (doc_) sink_(std::move(doc_));
+  doc_ = nullptr;
+}
 
 void TreeBuilder::abort(std::size_t offset, std::string message) {
   throw LoadAbort{Problem{ProblemKind::kLimit, {offset, offset}, std::move(message), {}, {}}};

@@ -137,24 +137,21 @@ std::string describe(const YAML::ParserException& e) {
 }  // namespace
 
 void read_yaml(const SourceFile& source, std::size_t start, const Limits& limits,
-               LoadResult& out) {
+               LoadResult& out, const DocumentSink& sink) {
   const std::string_view text = source.text();
   MemoryBuffer buffer(text.data() + start, text.size() - start);
   std::istream stream(&buffer);
-  TreeBuilder builder(source, limits, out.problems);
+  TreeBuilder builder(source, limits, out.problems, sink);
   Handler handler(text, start, builder);
-  bool incomplete = false;
   try {
     YAML::Parser parser(stream);
     while (parser.HandleNextDocument(handler)) {
     }
   } catch (const LoadAbort& abort) {
-    incomplete = builder.in_document();
     out.problems.push_back(abort.problem);
   } catch (const YAML::ParserException& e) {
     std::size_t pos = e.mark.pos < 0 ? text.size() : static_cast<std::size_t>(e.mark.pos) + start;
     if (pos > text.size()) pos = text.size();
-    incomplete = builder.in_document();
     std::string message = describe(e);
     const std::string_view error_line = source.line(source.position(pos).line);
     if (auto tab = find_tab_indentation(source, source.position(pos).line)) {
@@ -182,14 +179,10 @@ void read_yaml(const SourceFile& source, std::size_t start, const Limits& limits
                        out.problems.end());
     out.problems.push_back(Problem{ProblemKind::kSyntax, {pos, pos + 1}, message, {}, {}});
   } catch (const YAML::Exception& e) {
-    incomplete = builder.in_document();
     out.problems.push_back(
         Problem{ProblemKind::kSyntax, {start, start + 1}, "invalid YAML: " + e.msg, {}, {}});
   }
-  // A document cut short by an error is dropped: half a document would only
-  // produce misleading findings. The documents before it are linted.
-  out.documents = builder.take_documents();
-  if (incomplete && !out.documents.empty()) out.documents.pop_back();
+  // A document cut short by an error never reached the sink (see DocumentSink).
 }
 
 }  // namespace amlint::detail
