@@ -40,6 +40,7 @@ struct CheckOptions {
   std::string model;
   std::string targets;
   std::vector<std::string> ignore;
+  unsigned jobs = 0;
   bool quiet = false;
 };
 
@@ -79,6 +80,9 @@ void add_check_options(CLI::App& app, CheckOptions& o) {
       ->delimiter(',')
       ->allow_extra_args(false)  // one value per --ignore: a path after it stays a path
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("-j,--jobs", o.jobs, "Lint with N threads; 0 (the default) means one per core")
+      ->type_name("N")
+      ->check(CLI::Range(0U, 1000000U));
   app.add_flag("-q,--quiet", o.quiet, "Do not print the summary on standard error");
 }
 
@@ -158,6 +162,7 @@ int run_check(const CheckOptions& o) {
     if (!known) throw UsageError("--ignore: no rule matches '" + pattern + "' (amlint rules lists them)");
   }
   options.ignore = o.ignore;
+  options.jobs = o.jobs;
   const std::vector<FileOutput> outputs = parse_outputs(o.outputs);
   const OutputFormat& format = stdout_format(o.format);
   ReportOptions report_options;

@@ -1,27 +1,44 @@
 #include "core/source.h"
 
 #include <algorithm>
+#include <functional>
+#include <stdexcept>
 
 namespace amlint {
 
 SourceFile::SourceFile(std::string display_path, std::string fs_path, std::string bytes)
     : display_path_(std::move(display_path)), fs_path_(std::move(fs_path)), bytes_(std::move(bytes)) {
+  if (bytes_.size() > UINT32_MAX) throw std::length_error("'" + display_path_ + "' is over 4 GB");
+  size_ = bytes_.size();
+  index_lines();
+  line_count_ = static_cast<int>(line_starts_.size());
+}
+
+void SourceFile::index_lines() {
+  line_starts_.clear();
   line_starts_.push_back(0);
   const std::size_t n = bytes_.size();
   for (std::size_t i = 0; i < n; ++i) {
     const char c = bytes_[i];
     if (c == '\n') {
-      line_starts_.push_back(i + 1);
+      line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
     } else if (c == '\r') {
       if (i + 1 < n && bytes_[i + 1] == '\n') ++i;
-      line_starts_.push_back(i + 1);
+      line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
     }
   }
+  line_starts_.shrink_to_fit();
 }
 
 Pos SourceFile::position(std::size_t offset) const {
-  offset = std::min(offset, bytes_.size());
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  offset = std::min(offset, size_);
+  if (!has_text()) {
+    const KeptLine* kept = kept_line_at(offset);
+    if (!kept) return Pos{0, 0};
+    const std::string_view line(kept_.data() + kept->at, kept->length);
+    return Pos{static_cast<int>(kept->number), 1 + count_code_points(line.substr(0, offset - kept->start))};
+  }
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<std::uint32_t>(offset));
   const auto line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
   const std::size_t start = line_starts_[line_index];
   Pos pos;
@@ -32,12 +49,67 @@ Pos SourceFile::position(std::size_t offset) const {
 
 std::string_view SourceFile::line(int line) const {
   if (line < 1 || line > line_count()) return {};
-  const auto index = static_cast<std::size_t>(line - 1);
-  const std::size_t start = line_starts_[index];
-  std::size_t end = index + 1 < line_starts_.size() ? line_starts_[index + 1] : bytes_.size();
-  std::string_view text(bytes_);
-  while (end > start && (text[end - 1] == '\n' || text[end - 1] == '\r')) --end;
-  return text.substr(start, end - start);
+  std::string_view text;
+  if (has_text()) {
+    const auto index = static_cast<std::size_t>(line - 1);
+    const std::size_t start = line_starts_[index];
+    const std::size_t end = index + 1 < line_starts_.size() ? line_starts_[index + 1] : bytes_.size();
+    text = std::string_view(bytes_).substr(start, end - start);
+  } else {
+    const auto it = std::lower_bound(kept_lines_.begin(), kept_lines_.end(), line,
+                                     [](const KeptLine& k, int n) { return static_cast<int>(k.number) < n; });
+    if (it == kept_lines_.end() || static_cast<int>(it->number) != line) return {};
+    text = std::string_view(kept_.data() + it->at, it->length);
+  }
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  return text;
+}
+
+const SourceFile::KeptLine* SourceFile::kept_line_at(std::size_t offset) const {
+  auto it = std::upper_bound(kept_lines_.begin(), kept_lines_.end(), offset,
+                             [](std::size_t o, const KeptLine& k) { return o < k.start; });
+  if (it == kept_lines_.begin()) return nullptr;
+  --it;
+  // Within the line, or at the very end of the file on its last line.
+  const std::size_t end = std::size_t{it->start} + it->length;
+  return offset < end || (offset == end && end == size_) ? &*it : nullptr;
+}
+
+void SourceFile::keep_lines(const std::vector<std::size_t>& offsets) {
+  if (!has_text() || size_ == 0) return;  // nothing to drop
+  std::vector<std::uint32_t> lines = {0};  // 0-based indices
+  for (const KeptLine& k : kept_lines_) lines.push_back(k.number - 1);
+  for (const std::size_t offset : offsets) {
+    const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(),
+                                     static_cast<std::uint32_t>(std::min(offset, size_)));
+    lines.push_back(static_cast<std::uint32_t>(it - line_starts_.begin()) - 1);
+  }
+  std::sort(lines.begin(), lines.end());
+  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+  std::string kept;
+  std::vector<KeptLine> kept_lines;
+  kept_lines.reserve(lines.size());
+  for (const std::uint32_t index : lines) {
+    const std::uint32_t start = line_starts_[index];
+    const std::size_t end = index + 1 < line_starts_.size() ? line_starts_[index + 1] : size_;
+    kept_lines.push_back(KeptLine{index + 1, start, static_cast<std::uint32_t>(end - start),
+                                  static_cast<std::uint32_t>(kept.size())});
+    kept.append(bytes_, start, end - start);
+  }
+  kept_ = std::move(kept);
+  kept_.shrink_to_fit();
+  kept_lines_ = std::move(kept_lines);
+  checksum_ = std::hash<std::string_view>{}(bytes_);
+  std::string().swap(bytes_);  // assigning an empty string would keep the buffer
+  std::vector<std::uint32_t>().swap(line_starts_);
+}
+
+bool SourceFile::restore_text(std::string bytes) {
+  if (has_text()) return bytes == bytes_;
+  if (bytes.size() != size_ || std::hash<std::string_view>{}(bytes) != checksum_) return false;
+  bytes_ = std::move(bytes);
+  index_lines();
+  return true;
 }
 
 int count_code_points(std::string_view bytes) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,20 +36,47 @@ class SourceFile {
 
   const std::string& path() const { return display_path_; }
   const std::string& fs_path() const { return fs_path_; }
+  // The bytes; empty after keep_lines() until restore_text().
   std::string_view text() const { return bytes_; }
-  std::size_t size() const { return bytes_.size(); }
+  std::size_t size() const { return size_; }
 
   // Line breaks are \n, \r\n and a lone \r (as YAML has them).
-  int line_count() const { return static_cast<int>(line_starts_.size()); }
+  int line_count() const { return line_count_; }
   Pos position(std::size_t offset) const;
   // The text of a 1-based line, without its line break.
   std::string_view line(int line) const;
 
+  // For runs over many files: drops the text but for the lines that hold
+  // `offsets`, the first line and the lines kept before, which go on
+  // answering position() and line(). Other offsets then give line 0 and
+  // other lines an empty view. Does nothing without the text.
+  void keep_lines(const std::vector<std::size_t>& offsets);
+  bool has_text() const { return bytes_.size() == size_; }
+  // Gives the text back after keep_lines() (the file read again); false, and
+  // nothing changes, when `bytes` are not the text that was dropped.
+  bool restore_text(std::string bytes);
+
  private:
+  struct KeptLine {
+    std::uint32_t number;  // 1-based
+    std::uint32_t start;   // offset in the file
+    std::uint32_t length;  // bytes, line break included
+    std::uint32_t at;      // offset in kept_
+  };
+  void index_lines();
+  const KeptLine* kept_line_at(std::size_t offset) const;
+
   std::string display_path_;
   std::string fs_path_;
   std::string bytes_;
-  std::vector<std::size_t> line_starts_;
+  std::size_t size_ = 0;
+  int line_count_ = 0;
+  // 32 bits: a run over many files holds an entry per line of each (files
+  // are far below 4 GB: the loader refuses them above 64 MB).
+  std::vector<std::uint32_t> line_starts_;  // empty when the text is dropped
+  std::size_t checksum_ = 0;                // of the dropped text
+  std::string kept_;                        // the kept lines, one after another
+  std::vector<KeptLine> kept_lines_;        // by start
 };
 
 // Number of code points in a UTF-8 byte sequence (continuation bytes skipped).

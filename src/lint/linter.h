@@ -30,6 +30,7 @@ struct LintOptions {
   std::vector<std::string> ignore;
   Limits limits;
   std::string today;  // YYYY-MM-DD
+  unsigned jobs = 0;  // threads (--jobs); 0: one per core (lint/pool.h)
 };
 
 struct LintReport {
