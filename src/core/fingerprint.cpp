@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <mutex>
 
 namespace fs = std::filesystem;
 
@@ -32,9 +33,12 @@ std::string root_of(const fs::path& cwd) {
 }  // namespace
 
 std::string repository_root() {
-  // Computed once per current directory: reports ask for every finding.
+  // Computed once per current directory: reports ask for every finding. The
+  // lock makes it safe to call from any thread.
+  static std::mutex mutex;
   static std::string cached_cwd;
   static std::string cached_root;
+  const std::lock_guard<std::mutex> lock(mutex);
   std::error_code ec;
   const fs::path cwd = fs::current_path(ec).lexically_normal();
   if (cwd.string() != cached_cwd || cached_root.empty()) {

@@ -26,5 +26,29 @@ TEST(SourceFile, CrLfAndLoneCrBreakLines) {
   EXPECT_EQ(f.line(9), "");
 }
 
+TEST(SourceFile, KeptLinesGoOnAnsweringOnceTheTextIsDropped) {
+  SourceFile f("f", "", "ab\n\xC3\xA7" "d\n\nx");  // "ab", "çd", "", "x"
+  f.keep_lines({5});
+  EXPECT_FALSE(f.has_text());
+  EXPECT_EQ(f.text(), "");
+  EXPECT_EQ(f.size(), 9U);
+  EXPECT_EQ(f.line_count(), 4);
+  EXPECT_EQ(f.position(5), (Pos{2, 2}));
+  EXPECT_EQ(f.position(3), (Pos{2, 1}));
+  EXPECT_EQ(f.line(2), "\xC3\xA7" "d");
+  EXPECT_EQ(f.position(0), (Pos{1, 1}));  // the first line is always kept
+  EXPECT_EQ(f.position(8), (Pos{0, 0}));  // line 4 was not
+  EXPECT_EQ(f.line(4), "");
+
+  EXPECT_FALSE(f.restore_text("ab\n\xC3\xA7" "d\n\ny"));  // not the same file any more
+  EXPECT_FALSE(f.has_text());
+  ASSERT_TRUE(f.restore_text("ab\n\xC3\xA7" "d\n\nx"));
+  EXPECT_EQ(f.position(8), (Pos{4, 1}));
+  f.keep_lines({8});  // adds line 4 to those kept before
+  EXPECT_EQ(f.line(2), "\xC3\xA7" "d");
+  EXPECT_EQ(f.line(4), "x");
+  EXPECT_EQ(f.position(99), (Pos{4, 2}));  // clamped to the end, on the kept last line
+}
+
 }  // namespace
 }  // namespace amlint
