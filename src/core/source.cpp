@@ -75,14 +75,29 @@ const SourceFile::KeptLine* SourceFile::kept_line_at(std::size_t offset) const {
   return offset < end || (offset == end && end == size_) ? &*it : nullptr;
 }
 
-void SourceFile::keep_lines(const std::vector<std::size_t>& offsets) {
+std::string_view SourceFile::slice(ByteRange range) const {
+  const std::size_t begin = std::min(range.begin, size_);
+  const std::size_t end = std::max(begin, std::min(range.end, size_));
+  if (has_text()) return std::string_view(bytes_).substr(begin, end - begin);
+  const KeptLine* first = kept_line_at(begin);
+  const KeptLine* last = kept_line_at(end);
+  // Kept lines that follow each other in the file follow each other in kept_.
+  if (!first || !last || last->number - first->number != static_cast<std::uint32_t>(last - first)) return {};
+  return std::string_view(kept_).substr(first->at + (begin - first->start), end - begin);
+}
+
+void SourceFile::keep_lines(const std::vector<ByteRange>& spans) {
   if (!has_text() || size_ == 0) return;  // nothing to drop
-  std::vector<std::uint32_t> lines = {0};  // 0-based indices
-  for (const KeptLine& k : kept_lines_) lines.push_back(k.number - 1);
-  for (const std::size_t offset : offsets) {
+  const auto line_of = [&](std::size_t offset) {
     const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(),
                                      static_cast<std::uint32_t>(std::min(offset, size_)));
-    lines.push_back(static_cast<std::uint32_t>(it - line_starts_.begin()) - 1);
+    return static_cast<std::uint32_t>(it - line_starts_.begin()) - 1;
+  };
+  std::vector<std::uint32_t> lines = {0};  // 0-based indices
+  for (const KeptLine& k : kept_lines_) lines.push_back(k.number - 1);
+  for (const ByteRange& span : spans) {
+    const std::uint32_t last = line_of(std::max(span.begin, span.end));
+    for (std::uint32_t line = line_of(span.begin); line <= last; ++line) lines.push_back(line);
   }
   std::sort(lines.begin(), lines.end());
   lines.erase(std::unique(lines.begin(), lines.end()), lines.end());

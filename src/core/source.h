@@ -46,11 +46,16 @@ class SourceFile {
   // The text of a 1-based line, without its line break.
   std::string_view line(int line) const;
 
-  // For runs over many files: drops the text but for the lines that hold
-  // `offsets`, the first line and the lines kept before, which go on
-  // answering position() and line(). Other offsets then give line 0 and
-  // other lines an empty view. Does nothing without the text.
-  void keep_lines(const std::vector<std::size_t>& offsets);
+  // The bytes of `range`: from the text, or after keep_lines() from the kept
+  // lines when they cover it (else empty).
+  std::string_view slice(ByteRange range) const;
+
+  // For runs over many files: drops the text but for every line that one of
+  // `spans` touches (a point is a span whose begin is its end), the first
+  // line and the lines kept before, which go on answering position(),
+  // line() and slice(). Other offsets then give line 0 and other lines an
+  // empty view. Does nothing without the text.
+  void keep_lines(const std::vector<ByteRange>& spans);
   bool has_text() const { return bytes_.size() == size_; }
   // Gives the text back after keep_lines() (the file read again); false, and
   // nothing changes, when `bytes` are not the text that was dropped.

@@ -223,7 +223,7 @@ class Run {
       load_manifests(r, add_file(r, input, std::move(read.bytes)), input.named);
       // Only the lines that findings show are kept; the file is read again
       // if phase 2 lints it again. Standard input cannot be read again.
-      if (r.linted && !r.from_stdin) r.file->keep_lines(offsets_to_keep(r));
+      if (r.linted && !r.from_stdin) r.file->keep_lines(spans_to_keep(r));
     } catch (const std::exception& e) {
       r.internal_errors.push_back(input.display_path + ": " + e.what());
     }
@@ -239,31 +239,28 @@ class Run {
     return *r.file;
   }
 
-  // Where the findings of `r` and the reference copies of its manifests (the
-  // targets of other files' related locations) point in its file.
-  static std::vector<std::size_t> offsets_to_keep(const FileResult& r) {
-    std::vector<std::size_t> out;
-    const auto add = [&](const Location& l) {
+  // What of its file `r` needs once the text is dropped: the whole range of
+  // each finding (what the finding is about), the ends of related locations
+  // and of the nodes of the reference copies (other files' findings point
+  // there).
+  static std::vector<ByteRange> spans_to_keep(const FileResult& r) {
+    std::vector<ByteRange> out;
+    const auto add_ends = [&](const Location& l) {
       if (l.file != r.file) return;
-      out.push_back(l.range.begin);
-      out.push_back(l.range.end);
+      out.push_back(ByteRange{l.range.begin, l.range.begin});
+      out.push_back(ByteRange{l.range.end, l.range.end});
     };
     const auto add_findings = [&](const std::vector<Finding>& findings) {
       for (const Finding& f : findings) {
-        add(f.location);
-        for (const Related& related : f.related) add(related.location);
+        if (f.location.file == r.file) out.push_back(f.location.range);
+        for (const Related& related : f.related) add_ends(related.location);
       }
     };
     add_findings(r.findings);
     for (const ManifestResult& m : r.manifests) add_findings(m.findings);
     for (const Reference& reference : r.references) {
-      const Manifest& m = reference.manifest;
-      const Node* root = m.root();
-      if (!root) continue;
-      add(m.locate(*root));
-      for (const MapEntry& e : root->entries) {
-        add(m.locate(*e.key));
-        add(m.locate(*e.value));
+      for (const CompactCopy::Leaf& leaf : reference.copy.leaves) {
+        add_ends(Location{r.file, leaf.range, ""});
       }
     }
     return out;
@@ -440,7 +437,7 @@ class Run {
           r.manifests.push_back(std::move(result));
         }
       });
-      if (r.linted && !r.from_stdin) r.file->keep_lines(offsets_to_keep(r));
+      if (r.linted && !r.from_stdin) r.file->keep_lines(spans_to_keep(r));
     } catch (const std::exception& e) {
       r.internal_errors.push_back(r.file->path() + ": " + e.what());
     }

@@ -1,5 +1,7 @@
 #include "lint/project.h"
 
+#include <algorithm>
+
 #include "manifest/scalar.h"
 #include "util/text.h"
 
@@ -11,60 +13,68 @@ namespace {
 // the v1 pairing of AML101 and AML103).
 constexpr std::string_view kReferenceKeys[] = {"name", "type", "endpoint_name", "computeType"};
 
-// A copy of `from` without its children (the copies keep scalars).
-Node& copy_node(Document& doc, const Node& from, const Node* parent) {
-  Node& n = doc.make();
-  n.kind = from.kind;
-  n.style = from.style;
-  n.has_tag = from.has_tag;
-  n.range = from.range;
-  n.text = from.text;
-  n.parent = parent;
-  n.index = from.index;
-  n.is_key = from.is_key;
-  return n;
+using Leaf = CompactCopy::Leaf;
+
+Leaf leaf_of(const Node& node) {
+  return Leaf{node.kind, node.style, node.has_tag, node.kind == NodeKind::kAlias && node.target != nullptr,
+              node.range, node.text};
 }
 
-// The same for an entry's key or value; an alias keeps a copy of its target.
-Node& copy_entry_node(Document& doc, const Node& from, const Node& parent) {
-  Node& n = copy_node(doc, from, &parent);
-  if (from.kind == NodeKind::kAlias && from.target) n.target = &copy_node(doc, *from.target, nullptr);
+// A key or a value of the copy, then its anchored node when it is an alias.
+void add_leaves(std::vector<Leaf>& leaves, const Node& node) {
+  leaves.push_back(leaf_of(node));
+  if (leaves.back().has_target) leaves.push_back(leaf_of(*node.target));
+}
+
+// The name other manifests find `m` by (see Project::index()).
+std::optional<std::string> index_key(const Manifest& m) {
+  const Node& root = *m.root();
+  std::optional<std::string_view> name;
+  if (is_online_endpoint(m.format) || m.format == Format::kV2BatchEndpoint || is_compute(m.format)) {
+    name = as_text(root.get("name"));
+  } else if (is_online_deployment(m.format) || is_batch_deployment(m.format)) {
+    name = as_text(root.get("endpoint_name"));
+  }
+  return name ? std::optional<std::string>(to_lower(*name)) : std::nullopt;
+}
+
+// The node of the next leaf (and of its anchored node, for an alias).
+Node& make_node(Document& doc, const std::vector<Leaf>& leaves, std::size_t& next, const Node* parent) {
+  const Leaf& leaf = leaves[next++];
+  Node& n = doc.make();
+  n.kind = leaf.kind;
+  n.style = leaf.style;
+  n.has_tag = leaf.has_tag;
+  n.range = leaf.range;
+  n.text = leaf.text;
+  n.parent = parent;
+  if (leaf.has_target) n.target = &make_node(doc, leaves, next, nullptr);
   return n;
 }
 
 }  // namespace
 
 Reference reference_copy(const Manifest& manifest) {
-  Reference out{manifest, nullptr};
-  Manifest& m = out.manifest;
-  m.doc = nullptr;
-  m.compute_type = nullptr;
+  Reference out{manifest, {}};
+  out.manifest.doc = nullptr;
+  out.manifest.compute_type = nullptr;
   const Node* root = manifest.root();
   if (!root) return out;
-  std::vector<const MapEntry*> entries;
-  std::size_t nodes = 1;
+  CompactCopy& copy = out.copy;
+  copy.begin_offset = manifest.doc->begin_offset;
+  copy.index = manifest.doc->index;
+  copy.index_key = index_key(manifest);
+  copy.leaves.push_back(leaf_of(*root));
+  int entries = 0;
   for (const std::string_view key : kReferenceKeys) {
-    if (const MapEntry* e = root->entry(key)) {
-      entries.push_back(e);
-      for (const Node* n : {e->key, e->value}) nodes += n->kind == NodeKind::kAlias && n->target ? 2 : 1;
-    }
+    const MapEntry* e = root->entry(key);
+    if (!e) continue;
+    if (manifest.compute_type == e->value) copy.compute_type_entry = entries;
+    add_leaves(copy.leaves, *e->key);
+    add_leaves(copy.leaves, *e->value);
+    ++entries;
   }
-  out.doc = std::make_unique<Document>();
-  Document& doc = *out.doc;
-  doc.reserve(nodes);
-  doc.begin_offset = manifest.doc->begin_offset;
-  doc.index = manifest.doc->index;
-  Node& copy = copy_node(doc, *root, nullptr);
-  doc.set_root(&copy);
-  copy.entries.reserve(entries.size());
-  for (const MapEntry* e : entries) {
-    Node& k = copy_entry_node(doc, *e->key, copy);
-    Node& v = copy_entry_node(doc, *e->value, copy);
-    v.key = &k;
-    copy.entries.push_back(MapEntry{&k, &v});
-    if (manifest.compute_type == e->value) m.compute_type = &v;
-  }
-  m.doc = &doc;
+  copy.leaves.shrink_to_fit();
   return out;
 }
 
@@ -76,13 +86,41 @@ const SourceFile& Project::add_file(std::unique_ptr<SourceFile> file) {
 void Project::add_manifest(Reference reference) {
   by_directory_[reference.manifest.directory].push_back(manifests_.size());
   manifests_.push_back(std::move(reference.manifest));
-  if (reference.doc) documents_.push_back(std::move(reference.doc));
+  copies_.push_back(std::move(reference.copy));
+  documents_.emplace_back();
 }
 
 void Project::reserve(std::size_t files, std::size_t manifests) {
   files_.reserve(files);
-  documents_.reserve(manifests);
   manifests_.reserve(manifests);
+  copies_.reserve(manifests);
+  documents_.reserve(manifests);
+}
+
+const Manifest* Project::document_of(std::size_t i) const {
+  const std::lock_guard<std::mutex> lock(documents_mutex_);
+  Manifest& m = manifests_[i];
+  CompactCopy& copy = copies_[i];
+  if (m.doc || copy.leaves.empty()) return &m;
+  auto doc = std::make_unique<Document>();
+  doc->reserve(copy.leaves.size());
+  doc->begin_offset = copy.begin_offset;
+  doc->index = copy.index;
+  std::size_t next = 0;
+  Node& root = make_node(*doc, copy.leaves, next, nullptr);
+  doc->set_root(&root);
+  while (next < copy.leaves.size()) {
+    Node& key = make_node(*doc, copy.leaves, next, &root);
+    key.is_key = true;
+    Node& value = make_node(*doc, copy.leaves, next, &root);
+    value.key = &key;
+    if (static_cast<int>(root.entries.size()) == copy.compute_type_entry) m.compute_type = &value;
+    root.entries.push_back(MapEntry{&key, &value});
+  }
+  m.doc = doc.get();
+  documents_[i] = std::move(doc);
+  copy.leaves = std::vector<Leaf>();
+  return &m;
 }
 
 void Project::record(Lookup lookup) const {
@@ -96,7 +134,7 @@ std::vector<const Manifest*> Project::in_directory(const std::string& directory,
   const auto it = by_directory_.find(directory);
   if (it == by_directory_.end()) return out;
   for (const std::size_t i : it->second) {
-    if (manifests_[i].format == format) out.push_back(&manifests_[i]);
+    if (manifests_[i].format == format) out.push_back(document_of(i));
   }
   return out;
 }
@@ -106,15 +144,15 @@ void Project::index() {
   deployments_.clear();
   computes_.clear();
   for (std::size_t i = 0; i < manifests_.size(); ++i) {
-    const Manifest& m = manifests_[i];
-    const Node* root = m.root();
-    if (!root) continue;
-    if (is_online_endpoint(m.format) || m.format == Format::kV2BatchEndpoint) {
-      if (const auto name = as_text(root->get("name"))) endpoints_.emplace(to_lower(*name), i);
-    } else if (is_online_deployment(m.format) || is_batch_deployment(m.format)) {
-      if (const auto name = as_text(root->get("endpoint_name"))) deployments_.emplace(to_lower(*name), i);
-    } else if (is_compute(m.format)) {
-      if (const auto name = as_text(root->get("name"))) computes_.emplace(to_lower(*name), i);
+    const std::optional<std::string>& key = copies_[i].index_key;
+    if (!key) continue;
+    const Format format = manifests_[i].format;
+    if (is_online_endpoint(format) || format == Format::kV2BatchEndpoint) {
+      endpoints_.emplace(*key, i);
+    } else if (is_online_deployment(format) || is_batch_deployment(format)) {
+      deployments_.emplace(*key, i);
+    } else if (is_compute(format)) {
+      computes_.emplace(*key, i);
     }
   }
 }
@@ -123,7 +161,7 @@ std::vector<const Manifest*> Project::endpoints_named(std::string_view name) con
   record(Lookup{Lookup::Kind::kEndpointsNamed, std::string(name)});
   std::vector<const Manifest*> out;
   const auto [begin, end] = endpoints_.equal_range(to_lower(name));
-  for (auto it = begin; it != end; ++it) out.push_back(&manifests_[it->second]);
+  for (auto it = begin; it != end; ++it) out.push_back(document_of(it->second));
   return out;
 }
 
@@ -132,8 +170,7 @@ std::vector<const Manifest*> Project::deployments_of(std::string_view endpoint_n
   std::vector<const Manifest*> out;
   const auto [begin, end] = deployments_.equal_range(to_lower(endpoint_name));
   for (auto it = begin; it != end; ++it) {
-    const Manifest& m = manifests_[it->second];
-    if (is_batch_deployment(m.format) == batch) out.push_back(&m);
+    if (is_batch_deployment(manifests_[it->second].format) == batch) out.push_back(document_of(it->second));
   }
   return out;
 }
@@ -144,7 +181,7 @@ const Manifest* Project::compute_named(std::string_view reference) const {
   if (starts_with(to_lower(name), "azureml:")) name.remove_prefix(8);
   if (name.find('/') != std::string_view::npos || name.find(':') != std::string_view::npos) return nullptr;
   const auto it = computes_.find(to_lower(name));
-  return it == computes_.end() ? nullptr : &manifests_[it->second];
+  return it == computes_.end() ? nullptr : document_of(it->second);
 }
 
 bool Project::finds(const Lookup& lookup) const {

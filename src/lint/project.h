@@ -3,13 +3,17 @@
 // endpoints, deployments and computes that CLI v2 files name.
 //
 // The project keeps a reference copy of each manifest, not its whole tree: a
-// document that holds only the top-level keys that references read (name,
-// type, endpoint_name, computeType), so that a run over thousands of files
-// stays small. The manifests that lookups return are these copies.
+// document that holds only the root and the top-level keys that references
+// read (name, type, endpoint_name, computeType), so that a run over thousands
+// of files stays small. The copies wait in a compact form and become
+// documents when a lookup first returns them (safe from any thread). The
+// manifests that lookups return are these copies.
 #pragma once
 
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,22 +34,43 @@ struct Lookup {
   Format format = Format::kUnknown;  // kInDirectory
 };
 
-// A reference copy (see above): the manifest and its document.
-struct Reference {
-  Manifest manifest;
-  std::unique_ptr<Document> doc;
+// The document of a reference copy in compact form.
+struct CompactCopy {
+  // A node of the copy, without children: the root, then the key and the
+  // value of each entry, each followed by its anchored node when an alias.
+  struct Leaf {
+    NodeKind kind = NodeKind::kNull;
+    ScalarStyle style = ScalarStyle::kPlain;
+    bool has_tag = false;
+    bool has_target = false;  // an alias: its anchored node is the next leaf
+    ByteRange range;
+    std::string text;
+  };
+  std::size_t begin_offset = 0;
+  int index = 0;
+  std::vector<Leaf> leaves;     // empty: no document
+  int compute_type_entry = -1;  // the entry whose value is the computeType node
+  // The name the project finds the manifest by, in lower case.
+  std::optional<std::string> index_key;
 };
-// Makes the reference copy of `manifest` (on any thread).
+
+// A reference copy (see above), made on any thread.
+struct Reference {
+  Manifest manifest;  // without doc and compute_type until made a document
+  CompactCopy copy;
+};
 Reference reference_copy(const Manifest& manifest);
 
 class Project {
  public:
   // Keeps the file alive for the run; returns it.
   const SourceFile& add_file(std::unique_ptr<SourceFile> file);
-  // Adds a manifest, as its reference copy; its file must be in the project.
+  // Adds a manifest as its reference copy; its file must be in the project.
   void add_manifest(Reference reference);
   void reserve(std::size_t files, std::size_t manifests);
 
+  // Every manifest, in the order added; their documents may not be made yet
+  // (root() is then null): read them through the lookups below.
   const std::vector<Manifest>& manifests() const { return manifests_; }
   // Manifests of `format` in `directory`, in the order they were added.
   std::vector<const Manifest*> in_directory(const std::string& directory, Format format) const;
@@ -70,10 +95,15 @@ class Project {
 
  private:
   void record(Lookup lookup) const;
+  // Manifest `i` with its document made.
+  const Manifest* document_of(std::size_t i) const;
 
   std::vector<std::unique_ptr<SourceFile>> files_;
-  std::vector<std::unique_ptr<Document>> documents_;  // the reference copies
-  std::vector<Manifest> manifests_;
+  // Manifest i, the compact copy it is made from, and then its document.
+  mutable std::vector<Manifest> manifests_;
+  mutable std::vector<CompactCopy> copies_;
+  mutable std::vector<std::unique_ptr<Document>> documents_;
+  mutable std::mutex documents_mutex_;
   std::map<std::string, std::vector<std::size_t>> by_directory_;
   std::multimap<std::string, std::size_t, std::less<>> endpoints_, deployments_, computes_;
   std::vector<Lookup>* log_ = nullptr;

@@ -28,10 +28,14 @@ struct MapEntry {
   const Node* value;
 };
 
+// The small members come first, so that they share one word (a large run
+// holds many nodes).
 struct Node {
   NodeKind kind = NodeKind::kNull;
   ScalarStyle style = ScalarStyle::kPlain;
   bool has_tag = false;           // an explicit tag such as !!str was written
+  bool is_key = false;
+  std::uint32_t index = 0;        // position in the parent sequence
   ByteRange range;                // where the node is written
   std::string text;               // scalar value, decoded
   std::vector<MapEntry> entries;  // kMap, in source order (duplicates kept)
@@ -40,8 +44,6 @@ struct Node {
   // How this node hangs in the tree (the definition site for aliased nodes).
   const Node* parent = nullptr;
   const Node* key = nullptr;      // set when this node is a map value
-  std::uint32_t index = 0;        // position in the parent sequence
-  bool is_key = false;
 
   // Follows an alias to its anchored node; otherwise returns this.
   const Node& resolved() const { return kind == NodeKind::kAlias && target ? *target : *this; }

@@ -28,7 +28,7 @@ TEST(SourceFile, CrLfAndLoneCrBreakLines) {
 
 TEST(SourceFile, KeptLinesGoOnAnsweringOnceTheTextIsDropped) {
   SourceFile f("f", "", "ab\n\xC3\xA7" "d\n\nx");  // "ab", "çd", "", "x"
-  f.keep_lines({5});
+  f.keep_lines({{5, 5}});
   EXPECT_FALSE(f.has_text());
   EXPECT_EQ(f.text(), "");
   EXPECT_EQ(f.size(), 9U);
@@ -44,10 +44,21 @@ TEST(SourceFile, KeptLinesGoOnAnsweringOnceTheTextIsDropped) {
   EXPECT_FALSE(f.has_text());
   ASSERT_TRUE(f.restore_text("ab\n\xC3\xA7" "d\n\nx"));
   EXPECT_EQ(f.position(8), (Pos{4, 1}));
-  f.keep_lines({8});  // adds line 4 to those kept before
+  f.keep_lines({{8, 8}});  // adds line 4 to those kept before
   EXPECT_EQ(f.line(2), "\xC3\xA7" "d");
   EXPECT_EQ(f.line(4), "x");
   EXPECT_EQ(f.position(99), (Pos{4, 2}));  // clamped to the end, on the kept last line
+  EXPECT_EQ(f.slice({3, 5}), "\xC3\xA7");
+  EXPECT_EQ(f.slice({3, 9}), "");  // line 3 was not kept
+}
+
+TEST(SourceFile, ASpanKeepsEveryLineItTouches) {
+  SourceFile f("f", "", "a: 1\nb:\n  c: 2\n  d: 3\ne: 4\n");
+  f.keep_lines({{5, 21}});  // from "b:" to "d: 3"
+  EXPECT_EQ(f.slice({5, 21}), "b:\n  c: 2\n  d: 3");
+  EXPECT_EQ(f.line(3), "  c: 2");
+  EXPECT_EQ(f.line(5), "");
+  EXPECT_EQ(f.position(21), (Pos{4, 7}));
 }
 
 }  // namespace
