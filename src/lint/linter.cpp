@@ -91,19 +91,6 @@ struct FileResult {
   std::vector<std::string> internal_errors;
 };
 
-// A run in two phases, so that memory stays small and files are linted in
-// parallel (lint/pool.h):
-// 1. Each file on its own: read it, parse it document by document, and lint
-//    each manifest as soon as it is built, against an empty project that
-//    records what the checks look up; then drop its tree, keeping a reference
-//    copy (lint/project.h) for the references of other files.
-// 2. With every file in, lint again, against the whole project, the
-//    manifests whose lookups now find something (an endpoint next to its
-//    deployments, paired v1 configs), parsing their files again; their new
-//    results replace the first ones. A manifest whose lookups find nothing
-//    would see the same empty answers again, so its first results stand.
-// Results are kept per file and per manifest and merged in input order, so
-// the report is the same for any number of threads.
 // Makes `items` the items at `order` (distinct indices), in that order,
 // moving each once and holding no second copy of them.
 template <typename T>
@@ -129,6 +116,19 @@ void select_in_place(std::vector<T>& items, const std::vector<std::size_t>& orde
   items.erase(items.begin() + static_cast<std::ptrdiff_t>(order.size()), items.end());
 }
 
+// A run in two phases, so that memory stays small and files are linted in
+// parallel (lint/pool.h):
+// 1. Each file on its own: read it, parse it document by document, and lint
+//    each manifest as soon as it is built, against an empty project that
+//    records what the checks look up; then drop its tree, keeping a reference
+//    copy (lint/project.h) for the references of other files.
+// 2. With every file in, lint again, against the whole project, the
+//    manifests whose lookups now find something (an endpoint next to its
+//    deployments, paired v1 configs), parsing their files again; their new
+//    results replace the first ones. A manifest whose lookups find nothing
+//    would see the same empty answers again, so its first results stand.
+// Results are kept per file and per manifest and merged in input order, so
+// the report is the same for any number of threads.
 class Run {
  public:
   Run(const LintOptions& options, const CapabilityTable& table)
@@ -153,6 +153,13 @@ class Run {
     load_pairing_siblings(results);
     project_->index();
     parallel_for(results.size(), jobs_, [&](std::size_t i) { lint_with_project(results[i]); });
+    merge(std::move(results));
+    return finish();
+  }
+
+ private:
+  // Hands every result to keep(), in input order, freeing each file's as it goes.
+  void merge(std::vector<FileResult> results) {
     std::size_t count = 0;
     for (const FileResult& r : results) {
       count += r.findings.size();
@@ -166,13 +173,10 @@ class Run {
         for (Finding& f : m.findings) keep(std::move(f));
         if (m.internal_error) internal_errors_.push_back(std::move(*m.internal_error));
       }
-      r = FileResult();  // its findings are in findings_ now
+      r = FileResult();
     }
-    results.clear();
-    return finish();
   }
 
- private:
   std::vector<InputFile> collect_inputs() {
     std::vector<InputFile> inputs;
     std::vector<std::string> errors;
