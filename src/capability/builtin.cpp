@@ -31,7 +31,8 @@ std::unique_ptr<Table> load_builtin(const std::string& stem) {
 }  // namespace
 
 const CapabilityTable& CapabilityTable::builtin() {
-  static const std::unique_ptr<CapabilityTable> table = load_builtin<CapabilityTable>("compute-targets");
+  static const std::unique_ptr<CapabilityTable> table =
+      load_builtin<CapabilityTable>("compute-targets");
   return *table;
 }
 

@@ -7,7 +7,9 @@
 namespace amlint {
 
 SourceFile::SourceFile(std::string display_path, std::string fs_path, std::string bytes)
-    : display_path_(std::move(display_path)), fs_path_(std::move(fs_path)), bytes_(std::move(bytes)) {
+    : display_path_(std::move(display_path)),
+      fs_path_(std::move(fs_path)),
+      bytes_(std::move(bytes)) {
   if (bytes_.size() > UINT32_MAX) throw std::length_error("'" + display_path_ + "' is over 4 GB");
   size_ = bytes_.size();
   index_lines();
@@ -36,9 +38,11 @@ Pos SourceFile::position(std::size_t offset) const {
     const KeptLine* kept = kept_line_at(offset);
     if (!kept) return Pos{0, 0};
     const std::string_view line(kept_.data() + kept->at, kept->length);
-    return Pos{static_cast<int>(kept->number), 1 + count_code_points(line.substr(0, offset - kept->start))};
+    return Pos{static_cast<int>(kept->number),
+               1 + count_code_points(line.substr(0, offset - kept->start))};
   }
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<std::uint32_t>(offset));
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(),
+                             static_cast<std::uint32_t>(offset));
   const auto line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
   const std::size_t start = line_starts_[line_index];
   Pos pos;
@@ -53,11 +57,13 @@ std::string_view SourceFile::line(int line) const {
   if (has_text()) {
     const auto index = static_cast<std::size_t>(line - 1);
     const std::size_t start = line_starts_[index];
-    const std::size_t end = index + 1 < line_starts_.size() ? line_starts_[index + 1] : bytes_.size();
+    const std::size_t end =
+        index + 1 < line_starts_.size() ? line_starts_[index + 1] : bytes_.size();
     text = std::string_view(bytes_).substr(start, end - start);
   } else {
-    const auto it = std::lower_bound(kept_lines_.begin(), kept_lines_.end(), line,
-                                     [](const KeptLine& k, int n) { return static_cast<int>(k.number) < n; });
+    const auto it =
+        std::lower_bound(kept_lines_.begin(), kept_lines_.end(), line,
+                         [](const KeptLine& k, int n) { return static_cast<int>(k.number) < n; });
     if (it == kept_lines_.end() || static_cast<int>(it->number) != line) return {};
     text = std::string_view(kept_.data() + it->at, it->length);
   }
@@ -82,7 +88,10 @@ std::string_view SourceFile::slice(ByteRange range) const {
   const KeptLine* first = kept_line_at(begin);
   const KeptLine* last = kept_line_at(end);
   // Kept lines that follow each other in the file follow each other in kept_.
-  if (!first || !last || last->number - first->number != static_cast<std::uint32_t>(last - first)) return {};
+  if (!first || !last ||
+      last->number - first->number != static_cast<std::uint32_t>(last - first)) {
+    return {};
+  }
   return std::string_view(kept_).substr(first->at + (begin - first->start), end - begin);
 }
 

@@ -13,7 +13,8 @@ namespace {
 
 class Converter {
  public:
-  Converter(const SourceFile& source, std::vector<TableError>& errors) : source_(source), errors_(errors) {}
+  Converter(const SourceFile& source, std::vector<TableError>& errors)
+      : source_(source), errors_(errors) {}
 
   void value(const Node& at) {
     const Node& n = at.resolved();
@@ -49,7 +50,8 @@ class Converter {
       out_ += n.text;
     } else if (pyyaml_type(n) != YamlType::kString) {
       error(at, "'" + n.text + "' is " + std::string(yaml_type_name(pyyaml_type(n))) +
-                    " that JSON cannot write as such; write true, false or a plain decimal number, or quote it");
+                    " that JSON cannot write as such; write true, false or a plain decimal number, "
+                    "or quote it");
     } else {
       out_ += json_quote(n.text);
     }
@@ -59,7 +61,8 @@ class Converter {
     out_ += '{';
     for (std::size_t i = 0; i < n.entries.size(); ++i) {
       const Node& key = n.entries[i].key->resolved();
-      if (key.kind != NodeKind::kScalar) error(*n.entries[i].key, "a key in a data table must be a string");
+      if (key.kind != NodeKind::kScalar)
+        error(*n.entries[i].key, "a key in a data table must be a string");
       if (i > 0) out_ += ',';
       out_ += json_quote(key.text);
       out_ += ':';
@@ -88,13 +91,16 @@ std::optional<std::string> table_to_json(const SourceFile& source, const Node& r
   return converter.take() + "\n";
 }
 
-std::optional<std::string> convert_table(const SourceFile& source, std::vector<TableError>& errors) {
+std::optional<std::string> convert_table(const SourceFile& source,
+                                         std::vector<TableError>& errors) {
   const std::string name = std::filesystem::path(source.path()).filename().string();
-  const bool valid = name == "compute-targets.yaml" ? CapabilityTable::parse(source, errors) != nullptr
-                     : name == "vm-sizes.yaml"      ? VmSizeTable::parse(source, errors) != nullptr
-                                                    : false;
+  const bool valid = name == "compute-targets.yaml"
+                         ? CapabilityTable::parse(source, errors) != nullptr
+                     : name == "vm-sizes.yaml" ? VmSizeTable::parse(source, errors) != nullptr
+                                               : false;
   if (!valid) {
-    if (errors.empty()) errors.push_back(TableError{Pos{}, "no reader for a data table named '" + name + "'"});
+    if (errors.empty())
+      errors.push_back(TableError{Pos{}, "no reader for a data table named '" + name + "'"});
     return std::nullopt;
   }
   const LoadResult loaded = load_source(source, Syntax::kYaml, Limits{});

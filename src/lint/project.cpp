@@ -16,8 +16,9 @@ constexpr std::string_view kReferenceKeys[] = {"name", "type", "endpoint_name", 
 using Leaf = CompactCopy::Leaf;
 
 Leaf leaf_of(const Node& node) {
-  return Leaf{node.kind, node.style, node.has_tag, node.kind == NodeKind::kAlias && node.target != nullptr,
-              node.range, node.text};
+  return Leaf{node.kind,    node.style,
+              node.has_tag, node.kind == NodeKind::kAlias && node.target != nullptr,
+              node.range,   node.text};
 }
 
 // A key or a value of the copy, then its anchored node when it is an alias.
@@ -30,7 +31,8 @@ void add_leaves(std::vector<Leaf>& leaves, const Node& node) {
 std::optional<std::string> index_key(const Manifest& m) {
   const Node& root = *m.root();
   std::optional<std::string_view> name;
-  if (is_online_endpoint(m.format) || m.format == Format::kV2BatchEndpoint || is_compute(m.format)) {
+  if (is_online_endpoint(m.format) || m.format == Format::kV2BatchEndpoint ||
+      is_compute(m.format)) {
     name = as_text(root.get("name"));
   } else if (is_online_deployment(m.format) || is_batch_deployment(m.format)) {
     name = as_text(root.get("endpoint_name"));
@@ -39,7 +41,8 @@ std::optional<std::string> index_key(const Manifest& m) {
 }
 
 // The node of the next leaf (and of its anchored node, for an alias).
-Node& make_node(Document& doc, const std::vector<Leaf>& leaves, std::size_t& next, const Node* parent) {
+Node& make_node(Document& doc, const std::vector<Leaf>& leaves, std::size_t& next,
+                const Node* parent) {
   const Leaf& leaf = leaves[next++];
   Node& n = doc.make();
   n.kind = leaf.kind;
@@ -165,12 +168,14 @@ std::vector<const Manifest*> Project::endpoints_named(std::string_view name) con
   return out;
 }
 
-std::vector<const Manifest*> Project::deployments_of(std::string_view endpoint_name, bool batch) const {
+std::vector<const Manifest*> Project::deployments_of(std::string_view endpoint_name,
+                                                     bool batch) const {
   record(Lookup{Lookup::Kind::kDeploymentsOf, std::string(endpoint_name), batch});
   std::vector<const Manifest*> out;
   const auto [begin, end] = deployments_.equal_range(to_lower(endpoint_name));
   for (auto it = begin; it != end; ++it) {
-    if (is_batch_deployment(manifests_[it->second].format) == batch) out.push_back(document_of(it->second));
+    if (is_batch_deployment(manifests_[it->second].format) == batch)
+      out.push_back(document_of(it->second));
   }
   return out;
 }
@@ -179,7 +184,8 @@ const Manifest* Project::compute_named(std::string_view reference) const {
   record(Lookup{Lookup::Kind::kComputeNamed, std::string(reference)});
   std::string_view name = trim(reference);
   if (starts_with(to_lower(name), "azureml:")) name.remove_prefix(8);
-  if (name.find('/') != std::string_view::npos || name.find(':') != std::string_view::npos) return nullptr;
+  if (name.find('/') != std::string_view::npos || name.find(':') != std::string_view::npos)
+    return nullptr;
   const auto it = computes_.find(to_lower(name));
   return it == computes_.end() ? nullptr : document_of(it->second);
 }
