@@ -102,18 +102,18 @@ void SourceFile::keep_lines(const std::vector<ByteRange>& spans) {
                                      static_cast<std::uint32_t>(std::min(offset, size_)));
     return static_cast<std::uint32_t>(it - line_starts_.begin()) - 1;
   };
-  std::vector<std::uint32_t> lines = {0};  // 0-based indices
-  for (const KeptLine& k : kept_lines_) lines.push_back(k.number - 1);
+  std::vector<bool> keep(line_starts_.size());  // by 0-based line
+  keep[0] = true;
+  for (const KeptLine& k : kept_lines_) keep[k.number - 1] = true;
   for (const ByteRange& span : spans) {
     const std::uint32_t last = line_of(std::max(span.begin, span.end));
-    for (std::uint32_t line = line_of(span.begin); line <= last; ++line) lines.push_back(line);
+    for (std::uint32_t line = line_of(span.begin); line <= last; ++line) keep[line] = true;
   }
-  std::sort(lines.begin(), lines.end());
-  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
   std::string kept;
   std::vector<KeptLine> kept_lines;
-  kept_lines.reserve(lines.size());
-  for (const std::uint32_t index : lines) {
+  kept_lines.reserve(static_cast<std::size_t>(std::count(keep.begin(), keep.end(), true)));
+  for (std::uint32_t index = 0; index < keep.size(); ++index) {
+    if (!keep[index]) continue;
     const std::uint32_t start = line_starts_[index];
     const std::size_t end = index + 1 < line_starts_.size() ? line_starts_[index + 1] : size_;
     kept_lines.push_back(KeptLine{index + 1, start, static_cast<std::uint32_t>(end - start),
