@@ -48,6 +48,7 @@ struct CheckOptions {
   std::vector<std::string> ignore;
   std::string config;         // --config: one config for every file
   std::string baseline;       // --baseline (check) or --baseline-file (baseline)
+  unsigned jobs = 0;            // --jobs; 0: one thread per core
   bool quiet = false;
   bool force = false;         // init: overwrite
 };
@@ -71,6 +72,9 @@ void add_lint_options(CLI::App& app, CheckOptions& o) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--config", o.config,
                  "Use this config file for every file instead of the nearest " + std::string(kConfigFileName));
+  app.add_option("-j,--jobs", o.jobs, "Lint with N threads; 0 (the default) means one per core")
+      ->type_name("N")
+      ->check(CLI::Range(0U, 1000000U));
 }
 
 void add_check_options(CLI::App& app, CheckOptions& o) {
@@ -190,6 +194,7 @@ void prepare(const CheckOptions& o, LintSetup& setup) {
     setup.table = load_table(o.targets);
     options.table = setup.table.get();
   }
+  options.jobs = o.jobs;
   setup.configs = std::make_unique<ConfigResolver>(o.config);
   options.configs = setup.configs.get();
 }

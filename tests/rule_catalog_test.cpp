@@ -156,7 +156,7 @@ TEST_P(RuleCatalog, FactsAreQuotedExactlyFromTheTable) {
 
 TEST_P(RuleCatalog, TheTableCarriesTheFactsTheRuleEnforces) {
   // A rule citing F4 must find some capability in the table tagged F4.
-  const std::string table = std::string(*embedded_file("compute-targets.yaml"));
+  const std::string table = read_file_text(source_dir() + "/rules/compute-targets.yaml");
   for (const std::string& fact : split_facts(GetParam()->facts)) {
     EXPECT_TRUE(table.find("fact: " + fact + "}") != std::string::npos ||
                 table.find("fact: " + fact + ",") != std::string::npos)

@@ -5,7 +5,6 @@
 #include <stdexcept>
 #include <unordered_set>
 
-#include "data/embedded.h"
 #include "manifest/loader.h"
 #include "manifest/scalar.h"
 #include "util/text.h"
@@ -43,7 +42,8 @@ class TableReader {
     if (const Node* facts = required(*root, "facts"); facts && expect_map(facts, "facts")) {
       for (const MapEntry& e : facts->resolved().entries) {
         const std::string id = e.key->resolved().text;
-        if (!Regex("F[0-9]+").full_match(id)) error(e.key, "fact ids look like F1, F2 ...");
+        static const Regex kFactId("F[0-9]+");
+        if (!kFactId.full_match(id)) error(e.key, "fact ids look like F1, F2 ...");
         table->facts_[id] = text(e.value, "fact " + id).value_or("");
       }
     }
@@ -310,7 +310,8 @@ class TableReader {
     check_keys(*v1, {"end_of_support", "source", "instead"}, "lifecycle.v1_cli");
     const Node* date = required(*v1, "end_of_support");
     l.v1_end_of_support = text(date, "lifecycle.v1_cli.end_of_support").value_or("");
-    if (date && !Regex("[0-9]{4}-[0-9]{2}-[0-9]{2}").full_match(l.v1_end_of_support)) {
+    static const Regex kDate("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    if (date && !kDate.full_match(l.v1_end_of_support)) {
       error(date, "lifecycle.v1_cli.end_of_support must be a date, YYYY-MM-DD");
     }
     l.v1_source = text(required(*v1, "source"), "lifecycle.v1_cli.source").value_or("");
@@ -372,17 +373,11 @@ const Node* merge(const Node* base, const Node* over, Document& out,
   return &merged;
 }
 
-SourceFile builtin_source() {
-  const auto data = embedded_file("compute-targets.yaml");
-  if (!data) throw std::logic_error("rules/compute-targets.yaml is not built into the binary");
-  return SourceFile("rules/compute-targets.yaml", "", std::string(*data));
-}
-
 }  // namespace
 
 std::unique_ptr<CapabilityTable> CapabilityTable::parse(const SourceFile& source,
-                                                        std::vector<TableError>& errors) {
-  const LoadResult loaded = load_source(source, Syntax::kYaml, Limits{});
+                                                        std::vector<TableError>& errors, Syntax syntax) {
+  const LoadResult loaded = load_source(source, syntax, Limits{});
   for (const Problem& p : loaded.problems) {
     errors.push_back(TableError{source.path(), source.position(p.range.begin), p.message});
   }
@@ -394,26 +389,11 @@ std::unique_ptr<CapabilityTable> CapabilityTable::parse(const SourceFile& source
   return TableReader(source, errors).read(loaded.documents[0]->root());
 }
 
-const CapabilityTable& CapabilityTable::builtin() {
-  static const std::unique_ptr<CapabilityTable> table = [] {
-    const SourceFile source = builtin_source();
-    std::vector<TableError> errors;
-    auto parsed = parse(source, errors);
-    if (!parsed) {
-      const TableError& e = errors.front();
-      throw std::logic_error("built-in rules/compute-targets.yaml:" + std::to_string(e.pos.line) +
-                             ":" + std::to_string(e.pos.column) + ": " + e.message);
-    }
-    return parsed;
-  }();
-  return *table;
-}
-
-std::unique_ptr<CapabilityTable> CapabilityTable::merged_with(const Node& overrides,
+std::unique_ptr<CapabilityTable> CapabilityTable::merged_with(const SourceFile& base, Syntax base_syntax,
+                                                              const Node& overrides,
                                                               const SourceFile& source,
                                                               std::vector<TableError>& errors) {
-  const SourceFile base = builtin_source();
-  const LoadResult loaded = load_source(base, Syntax::kYaml, Limits{});
+  const LoadResult loaded = load_source(base, base_syntax, Limits{});
   if (loaded.documents.size() != 1) throw std::logic_error("the built-in table is not one document");
   Document merged;
   std::unordered_set<const Node*> from_override;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/source.h"
+#include "manifest/loader.h"
 #include "util/regex.h"
 
 namespace amlint {
@@ -130,17 +131,23 @@ struct Node;
 
 class CapabilityTable {
  public:
-  // The table built into the binary (rules/compute-targets.yaml), parsed once.
+  // The table built into the binary (rules/compute-targets.yaml), read on
+  // first use (capability/builtin.cpp).
   static const CapabilityTable& builtin();
   // Parses and validates a table; on failure returns every error found.
   static std::unique_ptr<CapabilityTable> parse(const SourceFile& source,
-                                                std::vector<TableError>& errors);
+                                                std::vector<TableError>& errors,
+                                                Syntax syntax = Syntax::kYaml);
   // The built-in table with `overrides` merged over it: a partial table of
   // the same shape (from `capabilities:` in a config file, `source`), whose
   // mappings merge key by key and whose other values replace the built-in
   // ones. The result is validated like a whole table; errors in the
   // overrides carry their position in `source`.
   static std::unique_ptr<CapabilityTable> merged_with(const Node& overrides, const SourceFile& source,
+                                                      std::vector<TableError>& errors);
+  // The same over any `base` table (merged_with passes the built-in one).
+  static std::unique_ptr<CapabilityTable> merged_with(const SourceFile& base, Syntax base_syntax,
+                                                      const Node& overrides, const SourceFile& source,
                                                       std::vector<TableError>& errors);
 
   const std::vector<Target>& targets() const { return targets_; }

@@ -1,9 +1,7 @@
 #include "capability/vm_sizes.h"
 
 #include <algorithm>
-#include <stdexcept>
 
-#include "data/embedded.h"
 #include "manifest/loader.h"
 #include "manifest/scalar.h"
 #include "util/text.h"
@@ -122,30 +120,15 @@ class VmSizeReader {
   std::vector<TableError>& errors_;
 };
 
-std::unique_ptr<VmSizeTable> VmSizeTable::parse(const SourceFile& source, std::vector<TableError>& errors) {
-  const LoadResult loaded = load_source(source, Syntax::kYaml, Limits{});
+std::unique_ptr<VmSizeTable> VmSizeTable::parse(const SourceFile& source, std::vector<TableError>& errors,
+                                                Syntax syntax) {
+  const LoadResult loaded = load_source(source, syntax, Limits{});
   for (const Problem& p : loaded.problems) errors.push_back(TableError{source.path(), source.position(p.range.begin), p.message});
   if (!errors.empty() || loaded.documents.size() != 1) {
     if (errors.empty()) errors.push_back(TableError{source.path(), Pos{}, "the VM size table is one YAML document"});
     return nullptr;
   }
   return VmSizeReader(source, errors).read(loaded.documents[0]->root());
-}
-
-const VmSizeTable& VmSizeTable::builtin() {
-  static const std::unique_ptr<VmSizeTable> table = [] {
-    const auto data = embedded_file("vm-sizes.yaml");
-    if (!data) return std::make_unique<VmSizeTable>();
-    const SourceFile source("rules/vm-sizes.yaml", "", std::string(*data));
-    std::vector<TableError> errors;
-    auto parsed = parse(source, errors);
-    if (!parsed) {
-      throw std::logic_error("built-in rules/vm-sizes.yaml:" + std::to_string(errors.front().pos.line) + ":" +
-                             std::to_string(errors.front().pos.column) + ": " + errors.front().message);
-    }
-    return parsed;
-  }();
-  return *table;
 }
 
 const VmSize* VmSizeTable::find(std::string_view name) const {

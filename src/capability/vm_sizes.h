@@ -35,8 +35,11 @@ struct RetiredFamily {
 
 class VmSizeTable {
  public:
+  // The table built into the binary (rules/vm-sizes.yaml), read on first use
+  // (capability/builtin.cpp): a run without a CLI v2 file never reads it.
   static const VmSizeTable& builtin();
-  static std::unique_ptr<VmSizeTable> parse(const SourceFile& source, std::vector<TableError>& errors);
+  static std::unique_ptr<VmSizeTable> parse(const SourceFile& source, std::vector<TableError>& errors,
+                                            Syntax syntax = Syntax::kYaml);
 
   const VmSize* find(std::string_view name) const;
   bool managed_online_allowed(std::string_view name) const;

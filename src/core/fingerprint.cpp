@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <mutex>
 
 #include "util/text.h"
 
@@ -35,9 +36,12 @@ std::string root_of(const fs::path& cwd) {
 }  // namespace
 
 std::string repository_root() {
-  // Computed once per current directory: reports ask for every finding.
+  // Computed once per current directory: reports ask for every finding. The
+  // lock makes it safe to call from any thread.
+  static std::mutex mutex;
   static std::string cached_cwd;
   static std::string cached_root;
+  const std::lock_guard<std::mutex> lock(mutex);
   std::error_code ec;
   const fs::path cwd = fs::current_path(ec).lexically_normal();
   if (cwd.string() != cached_cwd || cached_root.empty()) {
@@ -63,10 +67,8 @@ std::string fingerprint(const Finding& finding) {
   hash_field(h, repository_path(*finding.location.file));
   hash_field(h, finding.location.doc_path);
   const Location& loc = finding.location;
-  const std::string_view text = loc.file->text();
-  const std::size_t begin = std::min(loc.range.begin, text.size());
-  const std::size_t end = std::max(begin, std::min(loc.range.end, text.size()));
-  const std::string_view value = text.substr(begin, end - begin);
+  // After a run dropped the file's text, the kept lines still hold the range.
+  const std::string_view value = loc.file->slice(loc.range);
   bool in_space = false;
   for (const char c : trim(value)) {
     const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';

@@ -4,12 +4,16 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <tuple>
 
 #include "lint/files.h"
+#include "lint/pool.h"
 #include "policy/policy.h"
+#include "policy/suppressions.h"
 #include "rules/registry.h"
 #include "util/regex.h"
 #include "util/text.h"
@@ -59,38 +63,107 @@ std::string directory_of(const std::string& fs_path) {
   return fs::path(absolute_path(fs_path)).parent_path().string();
 }
 
+// amlint's own files are never linted as manifests.
+bool is_own_file(const std::string& fs_path) {
+  const std::string name = fs::path(fs_path).filename().string();
+  return name == kConfigFileName || name == kBaselineFileName;
+}
+
+// What the checks said about one manifest (one document of a file).
+struct ManifestResult {
+  int document = 0;  // its index in the file's stream
+  std::vector<Finding> findings;
+  std::vector<Lookup> lookups;  // what its checks asked the project
+  std::optional<std::string> internal_error;
+};
+
+// What one file gave: the file and the reference copies of its manifests
+// (until the run's project takes them), input problems, and the checks'
+// results.
+struct FileResult {
+  std::unique_ptr<SourceFile> owned;
+  SourceFile* file = nullptr;  // nullptr: nothing to show (a walk met an unreadable file)
+  bool linted = true;          // false for a file read only to pair with
+  bool from_stdin = false;
+  std::vector<Reference> references;
+  std::vector<Finding> findings;  // problems of the file as input
+  std::vector<ManifestResult> manifests;
+  // Its `# amlint:` directives, read in phase 1 while the text is whole.
+  ScannedSuppressions suppressions;
+  std::vector<std::string> internal_errors;
+};
+
+// Makes `items` the items at `order` (distinct indices), in that order,
+// moving each once and holding no second copy of them.
+template <typename T>
+void select_in_place(std::vector<T>& items, const std::vector<std::size_t>& order) {
+  std::vector<std::size_t> from(order);  // from[i]: where item i comes from
+  std::vector<bool> used(items.size());
+  for (const std::size_t i : order) used[i] = true;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!used[i]) from.push_back(i);  // the dropped ones go to the end
+  }
+  std::vector<bool> done(items.size());
+  for (std::size_t start = 0; start < items.size(); ++start) {
+    if (done[start]) continue;
+    T first = std::move(items[start]);
+    std::size_t i = start;
+    for (; from[i] != start; i = from[i]) {
+      items[i] = std::move(items[from[i]]);
+      done[i] = true;
+    }
+    items[i] = std::move(first);
+    done[i] = true;
+  }
+  items.erase(items.begin() + static_cast<std::ptrdiff_t>(order.size()), items.end());
+}
+
+// A run in two phases, so that memory stays small and files are linted in
+// parallel (lint/pool.h):
+// 1. Each file on its own: read it, parse it document by document, and lint
+//    each manifest as soon as it is built, against an empty project that
+//    records what the checks look up; then drop its tree, keeping a reference
+//    copy (lint/project.h) for the references of other files.
+// 2. With every file in, lint again, against the whole project, the
+//    manifests whose lookups now find something (an endpoint next to its
+//    deployments, paired v1 configs), parsing their files again; their new
+//    results replace the first ones. A manifest whose lookups find nothing
+//    would see the same empty answers again, so its first results stand.
+// Results are kept per file and per manifest and merged in input order, so
+// the report is the same for any number of threads.
 class Run {
  public:
   Run(const LintOptions& options, const CapabilityTable& table)
-      : options_(options), table_(table), project_(std::make_unique<Project>()) {}
+      : options_(options),
+        table_(table),
+        jobs_(resolve_jobs(options.jobs)),
+        project_(std::make_unique<Project>()) {}
 
   LintReport execute() {
     if (options_.model_path) {
       run_model_ = model_at(*options_.model_path, *options_.model_path);
       if (!run_model_) throw UsageError("--model: cannot read '" + *options_.model_path + "'");
     }
-    for (const InputFile& input : collect_inputs()) lint_file(input);
-    load_pairing_siblings();
-    project_->index();
-
-    std::vector<const Check*> checks;
     for (const auto& check : all_checks()) {
-      if (!rule_matches(check->info(), options_.ignore)) checks.push_back(check.get());
+      if (!rule_matches(check->info(), options_.ignore)) checks_.push_back(check.get());
     }
-    Sink sink;
-    for (const Manifest& m : project_->manifests()) {
-      try {
-        const Context ctx{table_for(m), *project_, model_for(m), options_.today};
-        for (const Check* check : checks) check->check(m, ctx, sink);
-      } catch (const std::exception& e) {
-        internal_errors_.push_back(m.file->path() + ": " + e.what());
-      }
-    }
-    for (Finding& f : sink.findings()) keep(std::move(f));
+    const std::vector<InputFile> inputs = collect_inputs();
+    std::vector<FileResult> results(inputs.size());
+    parallel_for(inputs.size(), jobs_, [&](std::size_t i) { results[i] = load_file(inputs[i]); });
+    std::size_t manifests = 0;
+    for (const FileResult& r : results) manifests += r.references.size();
+    project_->reserve(results.size(), manifests);
+    for (FileResult& r : results) add_to_project(r);
+    load_pairing_siblings(results);
+    project_->index();
+    parallel_for(results.size(), jobs_, [&](std::size_t i) { lint_with_project(results[i]); });
+    merge(std::move(results));
     return finish();
   }
 
  private:
+  // Config files are all read by collect_inputs() on the calling thread (a
+  // bad one is a usage error there); workers only find them in the cache.
   const Config& config_of(const std::string& fs_path) const {
     static const Config kDefaults;
     return options_.configs ? options_.configs->for_file(fs_path) : kDefaults;
@@ -98,28 +171,52 @@ class Run {
 
   // --targets replaces the table for the whole run; else a config's
   // capabilities apply to the files under it.
-  const CapabilityTable& table_for(const Manifest& m) const {
+  const CapabilityTable& table_for(const std::string& fs_path) const {
     if (options_.table) return table_;
-    const CapabilityTable* own = config_of(m.file->fs_path()).table();
+    const CapabilityTable* own = config_of(fs_path).table();
     return own ? *own : table_;
   }
 
   // The model at `path` (shown as `shown`), or nullopt when it cannot be read.
-  std::optional<ModelInfo> model_at(const std::string& path, const std::string& shown) {
+  std::optional<ModelInfo> model_at(const std::string& path, const std::string& shown) const {
+    const std::lock_guard<std::mutex> lock(models_mutex_);
     auto it = models_.find(path);
     if (it == models_.end()) {
       const auto bytes = disk_size(path);
-      it = models_.emplace(path, bytes ? std::optional<ModelInfo>(ModelInfo{shown, *bytes}) : std::nullopt)
+      it = models_
+               .emplace(path,
+                        bytes ? std::optional<ModelInfo>(ModelInfo{shown, *bytes}) : std::nullopt)
                .first;
     }
     return it->second;
   }
 
   // --model for the run, else the config's `model` binding for v1 deployment configs.
-  std::optional<ModelInfo> model_for(const Manifest& m) {
+  std::optional<ModelInfo> model_for(const Manifest& m) const {
     if (run_model_ || m.format != Format::kV1DeploymentConfig) return run_model_;
     const auto bound = config_of(m.file->fs_path()).model_for(m.file->fs_path());
     return bound ? model_at(*bound, display_of(*bound)) : std::nullopt;
+  }
+
+  // Hands every result to keep(), in input order, freeing each file's as it goes.
+  void merge(std::vector<FileResult> results) {
+    std::size_t count = 0;
+    for (const FileResult& r : results) {
+      count += r.findings.size();
+      for (const ManifestResult& m : r.manifests) count += m.findings.size();
+    }
+    findings_.reserve(count);
+    for (FileResult& r : results) {
+      if (r.file && r.linted) suppressions_[r.file] = std::move(r.suppressions);
+      for (Finding& f : r.findings) keep(std::move(f));
+      internal_errors_.insert(internal_errors_.end(), r.internal_errors.begin(),
+                              r.internal_errors.end());
+      for (ManifestResult& m : r.manifests) {
+        for (Finding& f : m.findings) keep(std::move(f));
+        if (m.internal_error) internal_errors_.push_back(std::move(*m.internal_error));
+      }
+      r = FileResult();
+    }
   }
 
   std::vector<InputFile> collect_inputs() {
@@ -128,7 +225,8 @@ class Run {
     std::set<std::string> seen;
     for (const std::string& path : options_.paths) {
       if (path == "-") {
-        const std::string shown = options_.stdin_filename.empty() ? "<stdin>" : options_.stdin_filename;
+        const std::string shown =
+            options_.stdin_filename.empty() ? "<stdin>" : options_.stdin_filename;
         inputs.push_back(InputFile{shown, "-", true});
         continue;
       }
@@ -137,10 +235,7 @@ class Run {
       for (InputFile& f : d.files) {
         // amlint's own files are not manifests, and a config's `ignore`
         // holds for named files too: pre-commit names every changed file.
-        const std::string name = fs::path(f.fs_path).filename().string();
-        if (name == kConfigFileName || name == kBaselineFileName || config_of(f.fs_path).ignores(f.fs_path)) {
-          continue;
-        }
+        if (is_own_file(f.fs_path) || config_of(f.fs_path).ignores(f.fs_path)) continue;
         // A file named twice, or named and walked, is linted once.
         if (seen.insert(absolute_path(f.fs_path)).second) inputs.push_back(std::move(f));
       }
@@ -149,146 +244,167 @@ class Run {
     return inputs;
   }
 
-  const SourceFile& add_file(const InputFile& input, std::string bytes, bool linted) {
+  // Phase 1 for one file (any thread). A file read only to pair with, given
+  // the `markers` of the files that can pair, is skipped unless it holds one,
+  // and is classified but neither linted nor reported on.
+  FileResult load_file(const InputFile& input,
+                       const std::set<std::string>* markers = nullptr) const {
+    FileResult r;
+    r.linted = markers == nullptr;
     const bool is_stdin = input.fs_path == "-";
-    std::string identity = is_stdin ? (options_.stdin_filename.empty() ? "-" : options_.stdin_filename)
-                                    : input.fs_path;
-    if (identity != "-") loaded_paths_.insert(absolute_path(identity));
-    const SourceFile& file = project_->add_file(
-        std::make_unique<SourceFile>(input.display_path, identity, std::move(bytes)));
-    if (linted) {
-      order_[&file] = linted_.size();
-      linted_.push_back(&file);
+    ReadResult read = is_stdin ? read_stdin(options_.limits.max_file_bytes)
+                               : read_file(input.fs_path, options_.limits.max_file_bytes);
+    if (read.error || read.oversize) {
+      if (!input.named) return r;  // a walk met something it cannot read: not a manifest
+      const SourceFile& file = add_file(r, input, "");
+      const std::string message =
+          read.error
+              ? "cannot read the file: it " + *read.error
+              : "file is " + format_bytes(*read.oversize) + ", over amlint's input limit of " +
+                    format_bytes(options_.limits.max_file_bytes) +
+                    "; a deployment manifest is a few KB: check that this is one";
+      r.findings.push_back(finding(input_rules::kInvalidSyntax, file, {0, 0}, message));
+      return r;
     }
-    return file;
+    if (markers && std::none_of(markers->begin(), markers->end(), [&](const std::string& m) {
+          return read.bytes.find(m) != std::string::npos;
+        })) {
+      return r;
+    }
+    try {
+      load_manifests(r, add_file(r, input, std::move(read.bytes)), input.named);
+      if (r.linted) r.suppressions = scan_suppressions(*r.file);
+      // Only the lines that findings show are kept; the file is read again
+      // if phase 2 lints it again. Standard input cannot be read again.
+      if (r.linted && !r.from_stdin) r.file->keep_lines(spans_to_keep(r));
+    } catch (const std::exception& e) {
+      r.internal_errors.push_back(input.display_path + ": " + e.what());
+    }
+    return r;
   }
 
-  void report(const RuleInfo& rule, const SourceFile& file, ByteRange range, std::string message,
-              std::vector<Related> related = {}) {
+  const SourceFile& add_file(FileResult& r, const InputFile& input, std::string bytes) const {
+    r.from_stdin = input.fs_path == "-";
+    std::string identity = r.from_stdin
+                               ? (options_.stdin_filename.empty() ? "-" : options_.stdin_filename)
+                               : input.fs_path;
+    r.owned =
+        std::make_unique<SourceFile>(input.display_path, std::move(identity), std::move(bytes));
+    r.file = r.owned.get();
+    return *r.file;
+  }
+
+  // What of its file `r` needs once the text is dropped: the whole range of
+  // each finding and of each related location (what the finding is about,
+  // its fingerprint, and where it moves when its file is not linted), of
+  // each `# amlint:` directive (the policy reports on them), and the ends of
+  // the nodes of the reference copies (other files' findings point there).
+  static std::vector<ByteRange> spans_to_keep(const FileResult& r) {
+    std::vector<ByteRange> out;
+    const auto add_ends = [&](const Location& l) {
+      if (l.file != r.file) return;
+      out.push_back(ByteRange{l.range.begin, l.range.begin});
+      out.push_back(ByteRange{l.range.end, l.range.end});
+    };
+    const auto add_findings = [&](const std::vector<Finding>& findings) {
+      for (const Finding& f : findings) {
+        if (f.location.file == r.file) out.push_back(f.location.range);
+        for (const Related& related : f.related) {
+          if (related.location.file == r.file) out.push_back(related.location.range);
+        }
+      }
+    };
+    add_findings(r.findings);
+    for (const ManifestResult& m : r.manifests) add_findings(m.findings);
+    for (const Suppression& s : r.suppressions.suppressions) out.push_back(s.range);
+    for (const DirectiveError& e : r.suppressions.errors) out.push_back(e.range);
+    for (const Reference& reference : r.references) {
+      for (const CompactCopy::Leaf& leaf : reference.copy.leaves) {
+        add_ends(Location{r.file, leaf.range, ""});
+      }
+    }
+    return out;
+  }
+
+  // Gives a file whose text was dropped its text back for phase 2; false
+  // when it cannot be read again or has changed since phase 1.
+  bool restore_text(FileResult& r) const {
+    if (r.file->has_text()) return true;
+    ReadResult read = read_file(r.file->fs_path(), options_.limits.max_file_bytes);
+    return !read.error && !read.oversize && r.file->restore_text(std::move(read.bytes));
+  }
+
+  // Back on the main thread, in input order.
+  void add_to_project(FileResult& r) {
+    if (!r.file) return;
+    if (r.file->fs_path() != "-") loaded_paths_.insert(absolute_path(r.file->fs_path()));
+    if (r.linted) {
+      order_[r.file] = linted_.size();
+      linted_.push_back(r.file);
+    }
+    project_->add_file(std::move(r.owned));
+    for (Reference& reference : r.references) project_->add_manifest(std::move(reference));
+    r.references = std::vector<Reference>();
+  }
+
+  static Finding finding(const RuleInfo& rule, const SourceFile& file, ByteRange range,
+                         std::string message, std::vector<Related> related = {}) {
     Finding f;
     f.rule = &rule;
     f.severity = rule.severity;
     f.location = Location{&file, range, ""};
     f.message = std::move(message);
     f.related = std::move(related);
-    keep(std::move(f));
+    return f;
   }
 
-  void lint_file(const InputFile& input) {
-    const bool is_stdin = input.fs_path == "-";
-    ReadResult read = is_stdin ? read_stdin(options_.limits.max_file_bytes)
-                               : read_file(input.fs_path, options_.limits.max_file_bytes);
-    if (read.error || read.oversize) {
-      if (!input.named) return;  // a walk met something it cannot read: not a manifest
-      const SourceFile& file = add_file(input, "", true);
-      const std::string message =
-          read.error ? "cannot read the file: it " + *read.error
-                     : "file is " + format_bytes(*read.oversize) + ", over amlint's input limit of " +
-                           format_bytes(options_.limits.max_file_bytes) +
-                           "; a deployment manifest is a few KB: check that this is one";
-      report(input_rules::kInvalidSyntax, file, {0, 0}, message);
-      return;
-    }
-    try {
-      const SourceFile& file = add_file(input, std::move(read.bytes), true);
-      load_manifests(file, input.named, true);
-    } catch (const std::exception& e) {
-      internal_errors_.push_back(input.display_path + ": " + e.what());
-    }
-  }
-
-  Syntax syntax_of(const SourceFile& file) const {
+  static Syntax syntax_of(const SourceFile& file) {
     const std::string& name = file.fs_path() == "-" ? file.path() : file.fs_path();
     return ends_with(to_lower(name), ".json") ? Syntax::kJson : Syntax::kYaml;
   }
 
-  // Loads, classifies and registers the documents of `file`; reports input
-  // problems when the file is linted (and is a manifest or was named).
-  void load_manifests(const SourceFile& file, bool named, bool linted) {
-    LoadResult loaded = load_source(file, syntax_of(file), options_.limits);
-    const std::string directory = directory_of(file.fs_path());
-    bool recognised = false;
-    DetectedFormat first;
-    std::vector<Manifest> manifests;
-    for (const auto& doc : loaded.documents) {
-      const DetectedFormat detected = detect_format(doc->root());
-      if (doc == loaded.documents.front()) first = detected;
-      Manifest m;
-      m.file = &file;
-      m.doc = doc.get();
-      m.format = detected.format;
-      m.directory = directory;
-      m.linted = linted;
-      recognised = recognised || is_recognised(m.format);
-      if (is_recognised(m.format)) classify_path(m);
-      if (m.format == Format::kV1DeploymentConfig) {
-        m.compute_type = doc->root()->get("computeType");
-        if (const auto type = m.compute_type ? std::optional<std::string>(m.compute_type->resolved().text)
-                                             : std::nullopt;
-            type && m.compute_type->is_scalar()) {
-          m.target = table_for(m).target_for_v1_compute_type(*type);
-        }
-      }
-      if (is_recognised(m.format)) manifests.push_back(std::move(m));
-    }
-    const bool has_documents = !loaded.documents.empty();
-    const bool several_documents = loaded.documents.size() > 1;
-    const std::size_t second_document = several_documents ? loaded.documents[1]->begin_offset : 0;
-    project_->add_documents(std::move(loaded.documents));
-    for (Manifest& m : manifests) project_->add_manifest(std::move(m));
-    if (!linted) return;
-
-    const bool report_problems =
-        named || recognised || (!has_documents && looks_like_manifest(file.text()));
-    bool fatal = loaded.rejected;
-    if (report_problems) {
-      for (const Problem& p : loaded.problems) {
-        fatal = fatal || p.kind == ProblemKind::kSyntax || p.kind == ProblemKind::kLimit ||
-                p.kind == ProblemKind::kEncoding;
-        std::vector<Related> related;
-        if (p.related) related.push_back(Related{Location{&file, *p.related, ""}, p.related_message});
-        report(rule_for(p.kind), file, p.range, p.message, std::move(related));
+  // The manifest a document is, or nullopt when it is not one amlint lints.
+  std::optional<Manifest> classify(const SourceFile& file, const Document& doc,
+                                   const std::string& directory, bool linted) const {
+    const Format format = detect_format(doc.root()).format;
+    if (!is_recognised(format)) return std::nullopt;
+    Manifest m;
+    m.file = &file;
+    m.doc = &doc;
+    m.format = format;
+    m.directory = directory;
+    m.linted = linted;
+    classify_path(m);
+    if (m.format == Format::kV1DeploymentConfig) {
+      m.compute_type = doc.root()->get("computeType");
+      if (const auto type = m.compute_type
+                                ? std::optional<std::string>(m.compute_type->resolved().text)
+                                : std::nullopt;
+          type && m.compute_type->is_scalar()) {
+        m.target = table_for(file.fs_path()).target_for_v1_compute_type(*type);
       }
     }
-    if (named && !recognised && !fatal) report_unrecognised(file, has_documents, first);
-    if (recognised && !fatal && several_documents) {
-      // az ml (v1 and v2) loads a manifest with yaml.safe_load, which takes
-      // exactly one document.
-      report(input_rules::kInvalidSyntax, file, {second_document, second_document + 3},
-             "a second YAML document in a manifest: az ml reads a file with one document only; split it into "
-             "one file per document");
-    }
-  }
-
-  void report_unrecognised(const SourceFile& file, bool has_documents, const DetectedFormat& first) {
-    std::string message;
-    if (!has_documents) {
-      message = "file holds no YAML or JSON document (it is empty or only comments); nothing to lint";
-    } else if (first.format == Format::kV2OtherAsset) {
-      message = "an Azure ML '" + first.schema + "' file is not a deployment manifest; amlint skipped it";
-    } else {
-      message = "not a recognised Azure ML deployment manifest (no computeType, entryScript or "
-                "Azure ML $schema); amlint skipped it";
-    }
-    report(input_rules::kUnrecognizedFile, file, {0, 0}, message);
+    return m;
   }
 
   // Where the file lies: production or test paths (AML301, AML702, AML703).
-  void classify_path(Manifest& m) {
+  void classify_path(Manifest& m) const {
     if (m.file->fs_path() == "-" && options_.stdin_filename.empty()) return;
     const std::string& fs_path = m.file->fs_path();
     m.path_segments = segments_of(fs_path);
     const Config& config = config_of(fs_path);
-    const Detection& detection = table_for(m).detection();
+    const Detection& detection = table_for(fs_path).detection();
     auto segment_in = [&](const std::vector<std::string>& names) -> const std::string* {
       for (const std::string& segment : m.path_segments) {
-        if (std::find(names.begin(), names.end(), to_lower(segment)) != names.end()) return &segment;
+        if (std::find(names.begin(), names.end(), to_lower(segment)) != names.end())
+          return &segment;
       }
       return nullptr;
     };
     if (config.has_production_paths()) {
       if (const Glob* g = config.production_match(fs_path)) {
-        m.production = "matches the production path '" + g->pattern() + "' of " + config.file()->path();
+        m.production =
+            "matches the production path '" + g->pattern() + "' of " + config.file()->path();
       }
     } else if (const std::string* segment = segment_in(detection.production_segments)) {
       m.production = "lies under '" + *segment + "/'";
@@ -297,8 +413,136 @@ class Run {
                                           : segment_in(detection.test_segments) != nullptr;
   }
 
-  const std::vector<std::string>& segments_of(const std::string& fs_path) {
+  // Runs every check on `m` with `project` at hand.
+  ManifestResult run_checks(const Manifest& m, const Project& project) const {
+    ManifestResult result;
+    result.document = m.doc->index;
+    const Context ctx{table_for(m.file->fs_path()), project, model_for(m), options_.today};
+    Sink sink;
+    try {
+      for (const Check* check : checks_) check->check(m, ctx, sink);
+    } catch (const std::exception& e) {
+      result.internal_error = m.file->path() + ": " + e.what();
+    }
+    result.findings = std::move(sink.findings());
+    result.findings.shrink_to_fit();  // held until the end of the run
+    return result;
+  }
+
+  // Streams the documents of `file`: classifies each, lints it alone when the
+  // file is linted, and keeps its reference copy; then reports input problems
+  // when the file is linted (and is a manifest or was named).
+  void load_manifests(FileResult& r, const SourceFile& file, bool named) const {
+    const std::string directory = directory_of(file.fs_path());
+    bool recognised = false;
+    DetectedFormat first;
+    std::size_t documents = 0;
+    std::size_t second_document = 0;
+    const LoadResult loaded =
+        load_source(file, syntax_of(file), options_.limits, [&](std::unique_ptr<Document> doc) {
+          if (documents++ == 0) first = detect_format(doc->root());
+          if (documents == 2) second_document = doc->begin_offset;
+          const std::optional<Manifest> m = classify(file, *doc, directory, r.linted);
+          if (!m) return;
+          recognised = true;
+          if (r.linted) {
+            std::vector<Lookup> lookups;
+            Project alone;
+            alone.record_lookups(&lookups);
+            ManifestResult result = run_checks(*m, alone);
+            result.lookups = std::move(lookups);
+            r.manifests.push_back(std::move(result));
+          }
+          r.references.push_back(reference_copy(*m));
+        });
+    if (!r.linted) return;
+
+    const bool report_problems =
+        named || recognised || (documents == 0 && looks_like_manifest(file.text()));
+    bool fatal = loaded.rejected;
+    if (report_problems) {
+      for (const Problem& p : loaded.problems) {
+        fatal = fatal || p.kind == ProblemKind::kSyntax || p.kind == ProblemKind::kLimit ||
+                p.kind == ProblemKind::kEncoding;
+        std::vector<Related> related;
+        if (p.related)
+          related.push_back(Related{Location{&file, *p.related, ""}, p.related_message});
+        r.findings.push_back(
+            finding(rule_for(p.kind), file, p.range, p.message, std::move(related)));
+      }
+    }
+    if (named && !recognised && !fatal)
+      r.findings.push_back(unrecognised(file, documents > 0, first));
+    if (recognised && !fatal && documents > 1) {
+      // az ml (v1 and v2) loads a manifest with yaml.safe_load, which takes
+      // exactly one document.
+      r.findings.push_back(finding(input_rules::kInvalidSyntax, file,
+                                   {second_document, second_document + 3},
+                                   "a second YAML document in a manifest: az ml reads a file with "
+                                   "one document only; split it into "
+                                   "one file per document"));
+    }
+  }
+
+  static Finding unrecognised(const SourceFile& file, bool has_documents,
+                              const DetectedFormat& first) {
+    std::string message;
+    if (!has_documents) {
+      message =
+          "file holds no YAML or JSON document (it is empty or only comments); nothing to lint";
+    } else if (first.format == Format::kV2OtherAsset) {
+      message =
+          "an Azure ML '" + first.schema + "' file is not a deployment manifest; amlint skipped it";
+    } else {
+      message =
+          "not a recognised Azure ML deployment manifest (no computeType, entryScript or "
+          "Azure ML $schema); amlint skipped it";
+    }
+    return finding(input_rules::kUnrecognizedFile, file, {0, 0}, message);
+  }
+
+  // Phase 2 for one file (any thread): lints against the whole project the
+  // manifests of a file read to pair with, and those of a linted file whose
+  // lookups find something now; their results replace the first ones.
+  void lint_with_project(FileResult& r) const {
+    std::map<int, std::size_t> again;  // document -> slot in r.manifests
+    for (std::size_t i = 0; i < r.manifests.size(); ++i) {
+      const std::vector<Lookup>& lookups = r.manifests[i].lookups;
+      if (std::any_of(lookups.begin(), lookups.end(),
+                      [&](const Lookup& l) { return project_->finds(l); })) {
+        again[r.manifests[i].document] = i;
+      }
+      r.manifests[i].lookups = {};
+    }
+    if (!r.file || (r.linted && again.empty())) return;
+    if (!restore_text(r)) {
+      r.findings.push_back(finding(input_rules::kInvalidSyntax, *r.file, {0, 0},
+                                   "the file changed while amlint read it; lint it again"));
+      return;
+    }
+    const std::string directory = directory_of(r.file->fs_path());
+    try {
+      load_source(*r.file, syntax_of(*r.file), options_.limits, [&](std::unique_ptr<Document> doc) {
+        const auto slot = again.find(doc->index);
+        if (r.linted && slot == again.end()) return;
+        const std::optional<Manifest> m = classify(*r.file, *doc, directory, r.linted);
+        if (!m) return;
+        ManifestResult result = run_checks(*m, *project_);
+        if (r.linted) {
+          r.manifests[slot->second] = std::move(result);
+        } else {
+          r.manifests.push_back(std::move(result));
+        }
+      });
+      if (r.linted && !r.from_stdin) r.file->keep_lines(spans_to_keep(r));
+    } catch (const std::exception& e) {
+      r.internal_errors.push_back(r.file->path() + ": " + e.what());
+    }
+  }
+
+  const std::vector<std::string>& segments_of(const std::string& fs_path) const {
     const std::string dir = directory_of(fs_path);
+    const std::lock_guard<std::mutex> lock(segments_mutex_);
     auto it = segments_.find(dir);
     if (it == segments_.end()) it = segments_.emplace(dir, project_path_segments(fs_path)).first;
     return it->second;
@@ -306,36 +550,41 @@ class Run {
 
   // v1 inference configs pair with the deployment configs of their directory.
   // When only some of a directory's files were named (pre-commit passes the
-  // changed ones), read the others too, to pair with; their own findings are
-  // not reported.
-  void load_pairing_siblings() {
-    std::set<std::string> directories;
+  // changed ones), read the others that can pair with them, to lint against;
+  // their own findings are not reported.
+  void load_pairing_siblings(std::vector<FileResult>& results) {
+    // Directory -> the texts that mark a sibling that can pair: an inference
+    // config names entryScript, a deployment config computeType.
+    std::map<std::string, std::set<std::string>> wanted;
     for (const Manifest& m : project_->manifests()) {
-      if (is_v1(m.format) && m.file->fs_path() != "-") directories.insert(m.directory);
+      if (m.file->fs_path() == "-") continue;
+      if (m.format == Format::kV1DeploymentConfig) wanted[m.directory].insert("entryScript");
+      if (m.format == Format::kV1InferenceConfig) wanted[m.directory].insert("computeType");
     }
-    for (const std::string& dir : directories) {
+    std::vector<std::pair<InputFile, const std::set<std::string>*>> siblings;
+    for (const auto& [dir, markers] : wanted) {
       std::error_code ec;
-      std::vector<std::string> siblings;
+      std::vector<std::string> paths;
       for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         std::error_code type_ec;
-        if (it->is_regular_file(type_ec) && has_manifest_extension(it->path().filename().string())) {
-          siblings.push_back(it->path().lexically_normal().string());
+        if (it->is_regular_file(type_ec) &&
+            has_manifest_extension(it->path().filename().string())) {
+          paths.push_back(it->path().lexically_normal().string());
         }
       }
-      std::sort(siblings.begin(), siblings.end());
-      for (const std::string& path : siblings) {
-        if (loaded_paths_.count(path)) continue;
-        ReadResult read = read_file(path, options_.limits.max_file_bytes);
-        if (read.error || read.oversize) continue;
-        // Parse only what can pair: a v1 file names computeType or entryScript.
-        if (read.bytes.find("computeType") == std::string::npos &&
-            read.bytes.find("entryScript") == std::string::npos) {
-          continue;
-        }
-        const SourceFile& file =
-            add_file(InputFile{display_of(path), path, false}, std::move(read.bytes), false);
-        load_manifests(file, false, false);
+      std::sort(paths.begin(), paths.end());
+      for (const std::string& path : paths) {
+        if (!loaded_paths_.count(path) && !is_own_file(path))
+          siblings.emplace_back(InputFile{display_of(path), path, false}, &markers);
       }
+    }
+    std::vector<FileResult> loaded(siblings.size());
+    parallel_for(siblings.size(), jobs_, [&](std::size_t i) {
+      loaded[i] = load_file(siblings[i].first, siblings[i].second);
+    });
+    for (FileResult& r : loaded) {
+      add_to_project(r);
+      results.push_back(std::move(r));
     }
   }
 
@@ -363,26 +612,37 @@ class Run {
     auto is_capability = [](const Finding& f) {
       return f.rule->id[3] == '1' || f.rule->id[3] == '2' || f.rule->id[3] == '3';
     };
-    auto is_generic = [](const Finding& f) { return f.rule->id == "AML501" || f.rule->id == "AML505"; };
+    auto is_generic = [](const Finding& f) {
+      return f.rule->id == "AML501" || f.rule->id == "AML505";
+    };
     std::set<std::pair<const SourceFile*, int>> explained;
     for (const Finding& f : findings_) {
       if (is_capability(f)) explained.emplace(f.location.file, f.location.begin().line);
     }
-    findings_.erase(std::remove_if(findings_.begin(), findings_.end(),
-                                   [&](const Finding& f) {
-                                     return is_generic(f) &&
-                                            explained.count({f.location.file, f.location.begin().line});
-                                   }),
-                    findings_.end());
+    findings_.erase(
+        std::remove_if(
+            findings_.begin(), findings_.end(),
+            [&](const Finding& f) {
+              return is_generic(f) && explained.count({f.location.file, f.location.begin().line});
+            }),
+        findings_.end());
   }
 
   LintReport finish() {
     drop_structure_findings_explained_elsewhere();
     redact_secrets();
-    PolicyInputs policy{options_.configs, options_.baseline, options_.today, options_.ignore,
+    PolicyInputs policy{options_.configs,
+                        options_.baseline,
+                        options_.today,
+                        options_.ignore,
                         [this](const SourceFile& f) -> const SourceFile& {
-                          return project_->add_file(
-                              std::make_unique<SourceFile>(f.path(), f.fs_path(), std::string(f.text())));
+                          return project_->add_file(std::make_unique<SourceFile>(
+                              f.path(), f.fs_path(), std::string(f.text())));
+                        },
+                        [this](const SourceFile& f) -> ScannedSuppressions {
+                          const auto it = suppressions_.find(&f);
+                          return it == suppressions_.end() ? ScannedSuppressions{}
+                                                           : std::move(it->second);
                         }};
     for (const SourceFile* file : apply_policy(findings_, linted_, policy)) {
       order_[file] = linted_.size();
@@ -402,18 +662,25 @@ class Run {
     keys.reserve(findings_.size());
     for (std::size_t i = 0; i < findings_.size(); ++i) {
       const Finding& f = findings_[i];
-      keys.push_back(Key{order_.at(f.location.file), f.location.begin(), f.rule->id, f.location.range.end,
-                         &f.message, i});
+      keys.push_back(Key{order_.at(f.location.file), f.location.begin(), f.rule->id,
+                         f.location.range.end, &f.message, i});
     }
     auto tie = [](const Key& k) {
       return std::tie(k.file, k.begin.line, k.begin.column, k.rule, k.end, *k.message);
     };
-    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) { return tie(a) < tie(b); });
-    keys.erase(std::unique(keys.begin(), keys.end(), [&](const Key& a, const Key& b) { return tie(a) == tie(b); }),
+    std::sort(keys.begin(), keys.end(),
+              [&](const Key& a, const Key& b) { return tie(a) < tie(b); });
+    keys.erase(std::unique(keys.begin(), keys.end(),
+                           [&](const Key& a, const Key& b) { return tie(a) == tie(b); }),
                keys.end());
+    std::vector<std::size_t> order;
+    order.reserve(keys.size());
+    for (const Key& k : keys) order.push_back(k.index);
+    keys.clear();
+    keys.shrink_to_fit();
+    select_in_place(findings_, order);
     LintReport report;
-    report.findings.reserve(keys.size());
-    for (const Key& k : keys) report.findings.push_back(std::move(findings_[k.index]));
+    report.findings = std::move(findings_);
     report.files = linted_;
     report.internal_errors = std::move(internal_errors_);
     report.project = std::move(project_);
@@ -437,7 +704,8 @@ class Run {
       for (Finding& other : findings_) {
         if (other.location.file != f.location.file) continue;
         for (const std::string& part : parts) {
-          for (std::size_t at = other.message.find(part); at != std::string::npos; at = other.message.find(part, at)) {
+          for (std::size_t at = other.message.find(part); at != std::string::npos;
+               at = other.message.find(part, at)) {
             other.message.replace(at, part.size(), "***");
           }
         }
@@ -448,15 +716,20 @@ class Run {
 
   const LintOptions& options_;
   const CapabilityTable& table_;
+  const unsigned jobs_;
+  std::optional<ModelInfo> run_model_;  // --model
+  mutable std::mutex models_mutex_;     // checks ask for models on worker threads
+  mutable std::map<std::string, std::optional<ModelInfo>> models_;  // by path
+  std::vector<const Check*> checks_;                                // the rules not ignored
   std::unique_ptr<Project> project_;
   std::vector<const SourceFile*> linted_;
   std::map<const SourceFile*, std::size_t> order_;
-  std::map<std::string, std::vector<std::string>> segments_;
+  mutable std::mutex segments_mutex_;  // workers classify v1 files in parallel
+  mutable std::map<std::string, std::vector<std::string>> segments_;
   std::set<std::string> loaded_paths_;  // absolute paths of every file read
+  std::map<const SourceFile*, ScannedSuppressions> suppressions_;  // of the linted files
   std::vector<Finding> findings_;
   std::vector<std::string> internal_errors_;
-  std::optional<ModelInfo> run_model_;                              // --model
-  std::map<std::string, std::optional<ModelInfo>> models_;          // by path
 };
 
 }  // namespace
@@ -473,7 +746,8 @@ LintReport lint(const LintOptions& options) {
 
 bool rule_matches(const RuleInfo& rule, const std::vector<std::string>& patterns) {
   for (const std::string& p : patterns) {
-    if (iequals(rule.slug, p) || (!p.empty() && starts_with(to_lower(rule.id), to_lower(p)))) return true;
+    if (iequals(rule.slug, p) || (!p.empty() && starts_with(to_lower(rule.id), to_lower(p))))
+      return true;
   }
   return false;
 }

@@ -29,6 +29,7 @@ struct LintOptions {
   // The project configs (.amlint.yaml); nullptr: defaults for every file.
   ConfigResolver* configs = nullptr;
   Baseline* baseline = nullptr;  // findings to hide; nullptr: none
+  unsigned jobs = 0;  // threads (--jobs); 0: one per core (lint/pool.h)
 };
 
 struct LintReport {

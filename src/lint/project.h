@@ -1,9 +1,19 @@
 // All manifests of one run. Rules use it to find the files a manifest pairs
-// with (v1 inference configs and deployment configs in one directory).
+// with (v1 inference configs and deployment configs in one directory) and the
+// endpoints, deployments and computes that CLI v2 files name.
+//
+// The project keeps a reference copy of each manifest, not its whole tree: a
+// document that holds only the root and the top-level keys that references
+// read (name, type, endpoint_name, computeType), so that a run over thousands
+// of files stays small. The copies wait in a compact form and become
+// documents when a lookup first returns them (safe from any thread). The
+// manifests that lookups return are these copies.
 #pragma once
 
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,15 +23,56 @@
 
 namespace amlint {
 
+// A question a check asked the project. A run first lints each manifest
+// against an empty project that records these, and lints it again with the
+// whole project only when one of them finds something there (lint/linter.cpp).
+struct Lookup {
+  enum class Kind { kEndpointsNamed, kDeploymentsOf, kComputeNamed, kInDirectory };
+  Kind kind;
+  std::string key;                   // a name, a compute reference or a directory
+  bool batch = false;                // kDeploymentsOf
+  Format format = Format::kUnknown;  // kInDirectory
+};
+
+// The document of a reference copy in compact form.
+struct CompactCopy {
+  // A node of the copy, without children: the root, then the key and the
+  // value of each entry, each followed by its anchored node when an alias.
+  struct Leaf {
+    NodeKind kind = NodeKind::kNull;
+    ScalarStyle style = ScalarStyle::kPlain;
+    bool has_tag = false;
+    bool has_target = false;  // an alias: its anchored node is the next leaf
+    ByteRange range;
+    std::string text;
+  };
+  std::size_t begin_offset = 0;
+  int index = 0;
+  std::vector<Leaf> leaves;     // empty: no document
+  int compute_type_entry = -1;  // the entry whose value is the computeType node
+  // The name the project finds the manifest by, in lower case.
+  std::optional<std::string> index_key;
+};
+
+// A reference copy (see above), made on any thread.
+struct Reference {
+  Manifest manifest;  // without doc and compute_type until made a document
+  CompactCopy copy;
+};
+Reference reference_copy(const Manifest& manifest);
+
 class Project {
  public:
-  // Keeps the file and its documents alive for the run; returns the file.
+  // Keeps the file alive for the run; returns it.
   const SourceFile& add_file(std::unique_ptr<SourceFile> file);
   // Masks a secret in one of the run's files (SourceFile::redact).
   void redact(const SourceFile& file, ByteRange range);
-  void add_documents(std::vector<std::unique_ptr<Document>> documents);
-  void add_manifest(Manifest manifest);
+  // Adds a manifest as its reference copy; its file must be in the project.
+  void add_manifest(Reference reference);
+  void reserve(std::size_t files, std::size_t manifests);
 
+  // Every manifest, in the order added; their documents may not be made yet
+  // (root() is then null): read them through the lookups below.
   const std::vector<Manifest>& manifests() const { return manifests_; }
   // Manifests of `format` in `directory`, in the order they were added.
   std::vector<const Manifest*> in_directory(const std::string& directory, Format format) const;
@@ -39,12 +90,25 @@ class Project {
   // `azureml:NAME` or `NAME`.
   const Manifest* compute_named(std::string_view reference) const;
 
+  // From now on, appends every lookup above to `log` (nullptr: stop).
+  void record_lookups(std::vector<Lookup>* log) { log_ = log; }
+  // Whether `lookup` finds anything here.
+  bool finds(const Lookup& lookup) const;
+
  private:
+  void record(Lookup lookup) const;
+  // Manifest `i` with its document made.
+  const Manifest* document_of(std::size_t i) const;
+
   std::vector<std::unique_ptr<SourceFile>> files_;
-  std::vector<std::unique_ptr<Document>> documents_;
-  std::vector<Manifest> manifests_;
+  // Manifest i, the compact copy it is made from, and then its document.
+  mutable std::vector<Manifest> manifests_;
+  mutable std::vector<CompactCopy> copies_;
+  mutable std::vector<std::unique_ptr<Document>> documents_;
+  mutable std::mutex documents_mutex_;
   std::map<std::string, std::vector<std::size_t>> by_directory_;
   std::multimap<std::string, std::size_t, std::less<>> endpoints_, deployments_, computes_;
+  std::vector<Lookup>* log_ = nullptr;
 };
 
 }  // namespace amlint

@@ -154,10 +154,10 @@ JsonError describe(std::string_view text, std::size_t offset, rapidjson::ParseEr
 }  // namespace
 
 std::optional<JsonError> read_json(const SourceFile& source, std::size_t start,
-                                   const Limits& limits, LoadResult& out) {
+                                   const Limits& limits, LoadResult& out, const DocumentSink& sink) {
   const std::string_view text = source.text();
   std::vector<Problem> problems;
-  TreeBuilder builder(source, limits, problems);
+  TreeBuilder builder(source, limits, problems, sink);
   builder.begin_document(start);
   Stream stream(text.data() + start, text.data() + text.size(), start);
   Handler handler(text, stream, builder);
@@ -171,9 +171,8 @@ std::optional<JsonError> read_json(const SourceFile& source, std::size_t start,
     return JsonError{p.range.begin, p.message, "", true};
   }
   if (result.IsError()) return describe(text, result.Offset(), result.Code());
-  builder.end_document();
-  for (auto& doc : builder.take_documents()) out.documents.push_back(std::move(doc));
   for (auto& p : problems) out.problems.push_back(std::move(p));
+  builder.end_document();
   return std::nullopt;
 }
 

@@ -80,6 +80,16 @@ std::optional<Problem> check_input(const SourceFile& source, const Limits& limit
 }
 
 LoadResult load_source(const SourceFile& source, Syntax syntax, const Limits& limits) {
+  std::vector<std::unique_ptr<Document>> documents;
+  LoadResult result = load_source(source, syntax, limits, [&](std::unique_ptr<Document> doc) {
+    documents.push_back(std::move(doc));
+  });
+  result.documents = std::move(documents);
+  return result;
+}
+
+LoadResult load_source(const SourceFile& source, Syntax syntax, const Limits& limits,
+                       const DocumentSink& sink) {
   LoadResult result;
   if (auto problem = check_input(source, limits)) {
     result.problems.push_back(std::move(*problem));
@@ -90,10 +100,10 @@ LoadResult load_source(const SourceFile& source, Syntax syntax, const Limits& li
   if (trim(source.text().substr(start)).empty()) return result;
 
   if (syntax == Syntax::kYaml) {
-    detail::read_yaml(source, start, limits, result);
+    detail::read_yaml(source, start, limits, result, sink);
     return result;
   }
-  auto json_error = detail::read_json(source, start, limits, result);
+  auto json_error = detail::read_json(source, start, limits, result, sink);
   if (!json_error) return result;
   if (json_error->limit) {
     result.problems.push_back(reject(ProblemKind::kLimit, json_error->offset, json_error->what));
@@ -102,7 +112,9 @@ LoadResult load_source(const SourceFile& source, Syntax syntax, const Limits& li
   // az ml v1 reads .json files with a YAML loader first, so what YAML accepts
   // still deploys. Lint it as YAML and say that it is not strict JSON.
   LoadResult as_yaml;
-  detail::read_yaml(source, start, limits, as_yaml);
+  detail::read_yaml(source, start, limits, as_yaml, [&](std::unique_ptr<Document> doc) {
+    as_yaml.documents.push_back(std::move(doc));
+  });
   // yaml.safe_load takes exactly one document: `{...} {...}` fails there too.
   const bool yaml_ok = as_yaml.documents.size() == 1 &&
                        std::none_of(as_yaml.problems.begin(), as_yaml.problems.end(),
@@ -112,7 +124,8 @@ LoadResult load_source(const SourceFile& source, Syntax syntax, const Limits& li
                                      "invalid JSON: " + json_error->what + "; " + json_error->fix));
     return result;
   }
-  result = std::move(as_yaml);
+  sink(std::move(as_yaml.documents.front()));
+  result.problems = std::move(as_yaml.problems);
   result.problems.insert(
       result.problems.begin(),
       reject(ProblemKind::kNonStrictJson, json_error->offset,

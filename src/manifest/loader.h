@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,13 +18,15 @@ namespace amlint {
 
 enum class Syntax { kYaml, kJson };
 
+// The file limits apply to the whole file; the others to each document of a
+// stream on its own (a stream of many small documents is fine).
 struct Limits {
   std::size_t max_file_bytes = 64U << 20U;     // refuse larger files outright
   std::size_t max_line_bytes = 1U << 20U;      // yaml-cpp is slow on huge scalars
   int max_depth = 256;                         // nesting of maps and sequences
-  std::size_t max_documents = 100'000;         // documents in one stream (the whole file is refused)
+  std::size_t max_documents = 100'000;         // documents in one stream (those before it are linted)
   std::size_t max_nodes = 500'000;             // nodes written in one document
-  std::uint64_t max_expanded_nodes = 1'000'000;  // nodes after expanding aliases
+  std::uint64_t max_expanded_nodes = 1'000'000;  // nodes after expanding aliases in one document
   // How far the YAML parser may read past the last node it produced: the
   // length of one scalar, comment block or flow collection. yaml-cpp holds
   // what it reads ahead as tokens, up to 125 bytes per byte. Above a line.
@@ -47,13 +50,25 @@ struct Problem {
 };
 
 struct LoadResult {
-  std::vector<std::unique_ptr<Document>> documents;
+  std::vector<std::unique_ptr<Document>> documents;  // empty when a DocumentSink took them
   std::vector<Problem> problems;
   // True when the input was refused before parsing (size, encoding, binary).
   bool rejected = false;
 };
 
+// Receives each document of a stream as soon as it is complete, in order. A
+// document cut short by an error or a limit is never delivered (half a
+// document would only produce misleading findings); the ones before it are.
+using DocumentSink = std::function<void(std::unique_ptr<Document>)>;
+
+// Loads every document into the result.
 LoadResult load_source(const SourceFile& source, Syntax syntax, const Limits& limits);
+// Streams: hands each document to `sink` as soon as it is parsed, so that a
+// caller that is done with a document before the next one holds one at a
+// time (a 50 MB stream of small documents stays small in memory). An
+// exception from `sink` stops the load and propagates.
+LoadResult load_source(const SourceFile& source, Syntax syntax, const Limits& limits,
+                       const DocumentSink& sink);
 
 // Exposed for tests: the individual stages.
 // Checks size and encoding; returns the problem that refuses the input.

@@ -6,6 +6,24 @@
 
 namespace amlint {
 
+Node& Document::make() {
+  constexpr std::size_t kFirstChunk = 16;
+  constexpr std::size_t kLargestChunk = 1024;
+  if (last_used_ == last_capacity_) {
+    last_capacity_ = chunks_.empty() ? kFirstChunk : std::min(2 * last_capacity_, kLargestChunk);
+    chunks_.push_back(std::make_unique<Node[]>(last_capacity_));
+    last_used_ = 0;
+  }
+  ++count_;
+  return chunks_.back()[last_used_++];
+}
+
+void Document::reserve(std::size_t nodes) {
+  if (!chunks_.empty() || nodes == 0) return;
+  chunks_.push_back(std::make_unique<Node[]>(nodes));
+  last_capacity_ = nodes;
+}
+
 const MapEntry* Node::entry(std::string_view name) const {
   const Node& self = resolved();
   if (self.kind != NodeKind::kMap) return nullptr;

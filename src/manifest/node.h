@@ -6,7 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,10 +28,14 @@ struct MapEntry {
   const Node* value;
 };
 
+// The small members come first, so that they share one word (a large run
+// holds many nodes).
 struct Node {
   NodeKind kind = NodeKind::kNull;
   ScalarStyle style = ScalarStyle::kPlain;
   bool has_tag = false;           // an explicit tag such as !!str was written
+  bool is_key = false;
+  std::uint32_t index = 0;        // position in the parent sequence, or a key's entry
   ByteRange range;                // where the node is written
   std::string text;               // scalar value, decoded
   std::vector<MapEntry> entries;  // kMap, in source order (duplicates kept)
@@ -40,8 +44,6 @@ struct Node {
   // How this node hangs in the tree (the definition site for aliased nodes).
   const Node* parent = nullptr;
   const Node* key = nullptr;      // set when this node is a map value
-  std::uint32_t index = 0;        // position in the parent sequence, or a key's entry
-  bool is_key = false;
 
   // Follows an alias to its anchored node; otherwise returns this.
   const Node& resolved() const { return kind == NodeKind::kAlias && target ? *target : *this; }
@@ -67,15 +69,24 @@ struct Node {
 // One YAML document (or the single value of a JSON file). Owns its nodes.
 class Document {
  public:
-  Node& make() { return nodes_.emplace_back(); }
+  // A new node; its address stays valid as long as the document.
+  Node& make();
+  // Allocates room for `nodes` at once (when the size is known: the
+  // project's reference copies). Only before the first make().
+  void reserve(std::size_t nodes);
   void set_root(const Node* root) { root_ = root; }
   const Node* root() const { return root_; }
-  std::size_t node_count() const { return nodes_.size(); }
+  std::size_t node_count() const { return count_; }
   std::size_t begin_offset = 0;  // where the document starts in the file
   int index = 0;                 // 0-based position in a multi-document stream
 
  private:
-  std::deque<Node> nodes_;  // deque: node addresses stay stable
+  // Nodes live in chunks that double in size up to a cap: few allocations
+  // for a large document, none before the first node.
+  std::vector<std::unique_ptr<Node[]>> chunks_;
+  std::size_t last_used_ = 0;      // nodes made in the last chunk
+  std::size_t last_capacity_ = 0;  // its size
+  std::size_t count_ = 0;
   const Node* root_ = nullptr;
 };
 

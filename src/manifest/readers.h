@@ -9,10 +9,10 @@
 
 namespace amlint::detail {
 
-// Parses the YAML stream in `source` from byte `start` (after a BOM). Adds
-// documents and problems to `out`.
+// Parses the YAML stream in `source` from byte `start` (after a BOM). Hands
+// each complete document to `sink` and adds problems to `out`.
 void read_yaml(const SourceFile& source, std::size_t start, const Limits& limits,
-               LoadResult& out);
+               LoadResult& out, const DocumentSink& sink);
 
 // A strict-JSON syntax error: where, what, and how to fix it.
 struct JsonError {
@@ -22,9 +22,10 @@ struct JsonError {
   bool limit = false;  // an amlint input limit, not a syntax error
 };
 
-// Parses `source` as strict JSON (RFC 8259) from byte `start`. On success adds
-// the document to `out`; on a syntax error returns it and leaves `out` as it was.
+// Parses `source` as strict JSON (RFC 8259) from byte `start`. On success hands
+// the document to `sink` and adds problems to `out`; on a syntax error returns
+// it, delivers nothing and leaves `out` as it was.
 std::optional<JsonError> read_json(const SourceFile& source, std::size_t start,
-                                   const Limits& limits, LoadResult& out);
+                                   const Limits& limits, LoadResult& out, const DocumentSink& sink);
 
 }  // namespace amlint::detail

@@ -8,23 +8,26 @@
 namespace amlint::detail {
 
 void TreeBuilder::begin_document(std::size_t offset) {
-  if (documents_.size() >= limits_.max_documents) {
-    // Each document costs about a kilobyte even when empty: refuse the file.
-    documents_.clear();
+  if (static_cast<std::size_t>(documents_) >= limits_.max_documents) {
+    // A bound on the work one file may ask for; the documents before it
+    // have been delivered.
     doc_ = nullptr;
     abort(offset, "file has more than " + std::to_string(limits_.max_documents) +
                       " YAML documents, over amlint's input limit; split the file");
   }
-  documents_.push_back(std::make_unique<Document>());
-  doc_ = documents_.back().get();
+  doc_ = std::make_unique<Document>();
   doc_->begin_offset = offset;
-  doc_->index = static_cast<int>(documents_.size()) - 1;
+  doc_->index = documents_++;
   stack_.clear();
   anchors_.clear();
   expanded_ = 0;
 }
 
-void TreeBuilder::end_document() { doc_ = nullptr; }
+void TreeBuilder::end_document() {
+  anchors_.clear();  // they point into the document that leaves now
+  if (doc_) sink_(std::move(doc_));
+  doc_ = nullptr;
+}
 
 std::string too_deep_message(int max_depth) {
   return "nesting is deeper than " + std::to_string(max_depth) +

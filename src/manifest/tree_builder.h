@@ -25,12 +25,13 @@ std::string too_deep_message(int max_depth);
 
 class TreeBuilder {
  public:
-  TreeBuilder(const SourceFile& source, const Limits& limits, std::vector<Problem>& problems)
-      : source_(source), limits_(limits), problems_(problems) {}
+  // Each complete document goes to `sink` at end_document().
+  TreeBuilder(const SourceFile& source, const Limits& limits, std::vector<Problem>& problems,
+              const DocumentSink& sink)
+      : source_(source), limits_(limits), problems_(problems), sink_(sink) {}
 
   void begin_document(std::size_t offset);
   void end_document();
-  std::vector<std::unique_ptr<Document>> take_documents() { return std::move(documents_); }
 
   // `anchor` is the parser's anchor id, 0 when the node has none.
   void scalar(ByteRange range, std::string text, ScalarStyle style, bool has_tag,
@@ -73,8 +74,9 @@ class TreeBuilder {
   const SourceFile& source_;
   const Limits& limits_;
   std::vector<Problem>& problems_;
-  std::vector<std::unique_ptr<Document>> documents_;
-  Document* doc_ = nullptr;
+  const DocumentSink& sink_;
+  std::unique_ptr<Document> doc_;  // the document being built
+  int documents_ = 0;              // documents begun so far
   std::vector<Frame> stack_;
   std::vector<Anchor> anchors_;  // indexed by anchor id
   std::uint64_t expanded_ = 0;

@@ -303,7 +303,7 @@ std::string lone_crs_as_line_feeds(std::string_view text) {
 }  // namespace
 
 void read_yaml(const SourceFile& source, std::size_t start, const Limits& limits,
-               LoadResult& out) {
+               LoadResult& out, const DocumentSink& sink) {
   const std::string_view text = source.text();
   // yaml-cpp reads a nested flow collection whole before it reports any of
   // it: refuse absurd nesting before it starts.
@@ -318,22 +318,19 @@ void read_yaml(const SourceFile& source, std::size_t start, const Limits& limits
   const std::string line_feeds = lone_crs_as_line_feeds(text);
   GuardedBuffer buffer(line_feeds.empty() ? text : line_feeds, start, limits.max_lookahead_bytes);
   std::istream stream(&buffer);
-  TreeBuilder builder(source, limits, out.problems);
+  TreeBuilder builder(source, limits, out.problems, sink);
   Handler handler(text, start, builder, buffer, limits.max_lookahead_bytes);
-  bool incomplete = false;
   try {
     YAML::Parser parser(stream);
     while (parser.HandleNextDocument(handler)) {
     }
     handler.check_cut();
   } catch (const LoadAbort& abort) {
-    incomplete = builder.in_document();
     // At the end of the text yaml-cpp takes each bracket still open for the
     // key of a mapping, which doubles the depth it reports.
     const bool unclosed = abort.too_deep && flow.unclosed != std::string_view::npos;
     out.problems.push_back(unclosed ? never_closed(text, flow.unclosed) : abort.problem);
   } catch (const YAML::Exception& e) {
-    incomplete = builder.in_document();
     if (buffer.cut() != std::string_view::npos) {
       // The parser met the end of what it was given, not of the file.
       out.problems.push_back(handler.cut_problem());
@@ -353,10 +350,7 @@ void read_yaml(const SourceFile& source, std::size_t start, const Limits& limits
           Problem{ProblemKind::kSyntax, {start, start + 1}, "invalid YAML: " + e.msg, {}, {}});
     }
   }
-  // A document cut short by an error is dropped: half a document would only
-  // produce misleading findings. The documents before it are linted.
-  out.documents = builder.take_documents();
-  if (incomplete && !out.documents.empty()) out.documents.pop_back();
+  // A document cut short by an error never reached the sink (see DocumentSink).
 }
 
 }  // namespace amlint::detail

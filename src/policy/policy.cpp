@@ -107,7 +107,7 @@ class PolicyRun {
   }
 
   void apply_inline(const SourceFile& file) {
-    ScannedSuppressions scanned = scan_suppressions(file);
+    ScannedSuppressions scanned = inputs_.suppressions ? inputs_.suppressions(file) : scan_suppressions(file);
     if (scanned.suppressions.empty() && scanned.errors.empty()) return;
     const Config& config = config_of(file);
     for (const DirectiveError& e : scanned.errors) add(policy_rules::kInvalidSuppression, file, e.range, e.message);

@@ -16,17 +16,22 @@
 #include "core/diagnostic.h"
 #include "policy/baseline.h"
 #include "policy/config.h"
+#include "policy/suppressions.h"
 
 namespace amlint {
 
 struct PolicyInputs {
-  ConfigResolver* configs = nullptr;   // nullptr: every file has the defaults
-  Baseline* baseline = nullptr;        // nullptr: none
-  std::string today;                   // YYYY-MM-DD, for until=
-  std::vector<std::string> ignored;    // --ignore patterns: rules that did not run
+  ConfigResolver* configs = nullptr;  // nullptr: every file has the defaults
+  Baseline* baseline = nullptr;       // nullptr: none
+  std::string today;                  // YYYY-MM-DD, for until=
+  std::vector<std::string> ignored;   // --ignore patterns: rules that did not run
   // Takes a copy of a config or baseline file into the run (so that the
   // report owns every file its findings point into) and returns the copy.
   std::function<const SourceFile&(const SourceFile&)> adopt;
+  // The `# amlint:` directives of a linted file, when the caller read them
+  // already (a run that drops the text of its files reads them first);
+  // unset: each file is scanned here.
+  std::function<ScannedSuppressions(const SourceFile&)> suppressions;
 };
 
 // Rewrites `findings` in place. `linted` lists the files that were linted;

@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <tuple>
 
 #include "manifest/scalar.h"
 #include "schema/schema.h"
@@ -256,7 +258,20 @@ class Validator {
     return nullptr;
   }
 
+  // The same unknown keys come back in file after file (a run over a
+  // repository meets `tags` or `description` thousands of times): each
+  // thread remembers what it found for a schema object, a key and a place.
   std::string suggestion(const Schema& s, const std::string& name, const std::string& where) const {
+    thread_local std::map<std::tuple<const Schema*, std::string, std::string>, std::string> memo;
+    auto key = std::make_tuple(&s, name, where);
+    const auto it = memo.find(key);
+    if (it != memo.end()) return it->second;
+    std::string found = find_suggestion(s, name, where);
+    memo.emplace(std::move(key), found);
+    return found;
+  }
+
+  std::string find_suggestion(const Schema& s, const std::string& name, const std::string& where) const {
     if (const auto it = s.misplaced.find(name); it != s.misplaced.end()) {
       // A bare key name is quoted like every other suggestion; a phrase
       // ("gpuCores at the top level") is not.

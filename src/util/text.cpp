@@ -51,7 +51,12 @@ std::string fold_identifier(std::string_view s) {
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   const std::size_t n = a.size();
   const std::size_t m = b.size();
-  std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+  // Three rows in one buffer per thread: suggestions call this often.
+  thread_local std::vector<std::size_t> rows;
+  rows.assign(3 * (m + 1), 0);
+  std::size_t* prev2 = rows.data();
+  std::size_t* prev = prev2 + m + 1;
+  std::size_t* cur = prev + m + 1;
   for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
   for (std::size_t i = 1; i <= n; ++i) {
     cur[0] = i;
@@ -63,8 +68,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
         cur[j] = std::min(cur[j], prev2[j - 2] + 1);
       }
     }
-    prev2.swap(prev);
-    prev.swap(cur);
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
   }
   return prev[m];
 }

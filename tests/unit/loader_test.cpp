@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 #include "manifest/loader.h"
@@ -151,6 +152,41 @@ TEST(YamlStreams, ADocumentCutShortIsDroppedAndEarlierOnesKept) {
   ASSERT_EQ(l.result.documents.size(), 1U);
   ASSERT_EQ(l.result.problems.size(), 1U);
   EXPECT_EQ(l.result.problems[0].kind, ProblemKind::kSyntax);
+}
+
+TEST(YamlStreams, ASinkGetsEachDocumentAsSoonAsItIsParsed) {
+  std::string stream;
+  for (int i = 0; i < 5; ++i) stream += "---\nname: d" + std::to_string(i) + "\n";
+  const SourceFile source("t.yml", "", stream);
+  std::vector<std::string> seen;
+  const auto sink = [&](std::unique_ptr<Document> doc) {
+    seen.push_back(doc->root()->get("name")->text + "@" + std::to_string(doc->index));
+    if (doc->index == 1) throw std::runtime_error("stop");  // the caller is done
+  };
+  // An exception from the sink stops the load: documents 2 to 4 never come.
+  EXPECT_THROW(load_source(source, Syntax::kYaml, Limits{}, sink), std::runtime_error);
+  EXPECT_EQ(seen, (std::vector<std::string>{"d0@0", "d1@1"}));
+
+  seen.clear();
+  const SourceFile cut("t.yml", "", "name: a\n---\nname: b\n---\nname: [c,\n");
+  const LoadResult r = load_source(cut, Syntax::kYaml, Limits{}, [&](std::unique_ptr<Document> doc) {
+    seen.push_back(doc->root()->get("name")->text);
+  });
+  EXPECT_EQ(seen, (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(r.documents.empty());
+  ASSERT_EQ(r.problems.size(), 1U);
+  EXPECT_EQ(r.problems[0].kind, ProblemKind::kSyntax);
+}
+
+TEST(Limits, NodeLimitsCountEachDocumentOfAStream) {
+  Limits limits;
+  limits.max_nodes = 100;
+  limits.max_expanded_nodes = 100;
+  std::string doc;
+  for (int i = 0; i < 40; ++i) doc += "k" + std::to_string(i) + ": 1\n";  // 81 nodes
+  const Loaded l = load(doc + "---\n" + doc + "---\n" + doc, Syntax::kYaml, limits);
+  EXPECT_EQ(l.problems(), "");
+  EXPECT_EQ(l.result.documents.size(), 3U);
 }
 
 TEST(DuplicateKeys, ReportedAtTheSecondWithTheFirstRelated) {
@@ -373,7 +409,7 @@ TEST(Limits, TheParserReadsAheadABoundedLength) {
   EXPECT_EQ(l.result.documents.size(), 20001U);
 }
 
-TEST(Limits, AFileOfTooManyDocumentsIsRefusedWhole) {
+TEST(Limits, AStreamStopsAtTheDocumentLimitAfterDeliveringThoseBefore) {
   Limits limits;
   limits.max_documents = 1000;
   std::string text = "a: 1\n";
@@ -383,7 +419,8 @@ TEST(Limits, AFileOfTooManyDocumentsIsRefusedWhole) {
   EXPECT_EQ(l.result.problems[0].message,
             "file has more than 1000 YAML documents, over amlint's input limit; split the file");
   EXPECT_EQ(l.source->position(l.result.problems[0].range.begin), (Pos{1001, 1}));
-  EXPECT_TRUE(l.result.documents.empty());
+  // Streamed documents have left before the limit is met (DocumentSink).
+  EXPECT_EQ(l.result.documents.size(), 1000U);
   EXPECT_EQ(load(text.substr(0, 5 + 999 * 4), Syntax::kYaml, limits).result.documents.size(), 1000U);
 }
 

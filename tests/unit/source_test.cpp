@@ -65,5 +65,58 @@ TEST(SourceFile, EveryOffsetOfAManyLineFileAgreesWithAPlainCount) {
   for (std::size_t i = 0; i < lines.size(); ++i) EXPECT_EQ(f.line(static_cast<int>(i) + 1), lines[i]);
 }
 
+TEST(SourceFile, KeptLinesGoOnAnsweringOnceTheTextIsDropped) {
+  SourceFile f("f", "", "ab\n\xC3\xA7" "d\n\nx");  // "ab", "çd", "", "x"
+  f.keep_lines({{5, 5}});
+  EXPECT_FALSE(f.has_text());
+  EXPECT_EQ(f.text(), "");
+  EXPECT_EQ(f.size(), 9U);
+  EXPECT_EQ(f.line_count(), 4);
+  EXPECT_EQ(f.position(5), (Pos{2, 2}));
+  EXPECT_EQ(f.position(3), (Pos{2, 1}));
+  EXPECT_EQ(f.line(2), "\xC3\xA7" "d");
+  EXPECT_EQ(f.position(0), (Pos{1, 1}));  // the first line is always kept
+  EXPECT_EQ(f.position(8), (Pos{0, 0}));  // line 4 was not
+  EXPECT_EQ(f.line(4), "");
+
+  EXPECT_FALSE(f.restore_text("ab\n\xC3\xA7" "d\n\ny"));  // not the same file any more
+  EXPECT_FALSE(f.has_text());
+  ASSERT_TRUE(f.restore_text("ab\n\xC3\xA7" "d\n\nx"));
+  EXPECT_EQ(f.position(8), (Pos{4, 1}));
+  f.keep_lines({{8, 8}});  // adds line 4 to those kept before
+  EXPECT_EQ(f.line(2), "\xC3\xA7" "d");
+  EXPECT_EQ(f.line(4), "x");
+  EXPECT_EQ(f.position(99), (Pos{4, 2}));  // clamped to the end, on the kept last line
+  EXPECT_EQ(f.slice({3, 5}), "\xC3\xA7");
+  EXPECT_EQ(f.slice({3, 9}), "");  // line 3 was not kept
+}
+
+TEST(SourceFile, ASpanKeepsEveryLineItTouches) {
+  SourceFile f("f", "", "a: 1\nb:\n  c: 2\n  d: 3\ne: 4\n");
+  f.keep_lines({{5, 21}});  // from "b:" to "d: 3"
+  EXPECT_EQ(f.slice({5, 21}), "b:\n  c: 2\n  d: 3");
+  EXPECT_EQ(f.line(3), "  c: 2");
+  EXPECT_EQ(f.line(5), "");
+  EXPECT_EQ(f.position(21), (Pos{4, 7}));
+}
+
 }  // namespace
+TEST(SourceFile, RedactMasksTheKeptLinesOnceTheTextIsDropped) {
+  SourceFile f("f", "", "a: 1\nkey: s3cr3t-value\nb: 2\n");
+  f.keep_lines({{10, 22}});
+  f.redact({10, 22});
+  EXPECT_EQ(f.line(2), "key: ************");
+  EXPECT_EQ(f.slice({10, 22}), "************");
+  EXPECT_EQ(f.position(22), (Pos{2, 18}));
+}
+
+TEST(SourceFile, AByteOrderMarkIsNoColumnWithOrWithoutTheText) {
+  SourceFile f("f", "", "\xEF\xBB\xBF" "a: 1\nb: 2\n");
+  EXPECT_EQ(f.position(3), (Pos{1, 1}));
+  EXPECT_EQ(f.position(6), (Pos{1, 4}));
+  f.keep_lines({{6, 6}});
+  EXPECT_EQ(f.position(3), (Pos{1, 1}));
+  EXPECT_EQ(f.position(6), (Pos{1, 4}));
+}
+
 }  // namespace amlint
