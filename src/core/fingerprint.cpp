@@ -86,7 +86,7 @@ std::string fingerprint(const Finding& finding) {
   return out;
 }
 
-std::vector<std::string> unique_fingerprints(const std::vector<Finding>& findings) {
+std::vector<std::string> unique_fingerprints(const Findings& findings) {
   std::vector<std::string> out;
   out.reserve(findings.size());
   std::map<std::string, int> seen;

@@ -32,6 +32,6 @@ std::string fingerprint(const Finding& finding);
 // fingerprint() of each finding, in order; the second and later findings
 // with the same fingerprint get ":2", ":3" ... appended (two documents of
 // one stream can hold the same mistake), so each is unique in a report.
-std::vector<std::string> unique_fingerprints(const std::vector<Finding>& findings);
+std::vector<std::string> unique_fingerprints(const Findings& findings);
 
 }  // namespace amlint

@@ -95,8 +95,8 @@ struct FileResult {
 
 // Makes `items` the items at `order` (distinct indices), in that order,
 // moving each once and holding no second copy of them.
-template <typename T>
-void select_in_place(std::vector<T>& items, const std::vector<std::size_t>& order) {
+template <typename Sequence>
+void select_in_place(Sequence& items, const std::vector<std::size_t>& order) {
   std::vector<std::size_t> from(order);  // from[i]: where item i comes from
   std::vector<bool> used(items.size());
   for (const std::size_t i : order) used[i] = true;
@@ -106,7 +106,7 @@ void select_in_place(std::vector<T>& items, const std::vector<std::size_t>& orde
   std::vector<bool> done(items.size());
   for (std::size_t start = 0; start < items.size(); ++start) {
     if (done[start]) continue;
-    T first = std::move(items[start]);
+    typename Sequence::value_type first = std::move(items[start]);
     std::size_t i = start;
     for (; from[i] != start; i = from[i]) {
       items[i] = std::move(items[from[i]]);
@@ -147,9 +147,12 @@ class Run {
     for (const auto& check : all_checks()) {
       if (!rule_matches(check->info(), options_.ignore)) checks_.push_back(check.get());
     }
-    const std::vector<InputFile> inputs = collect_inputs();
-    std::vector<FileResult> results(inputs.size());
-    parallel_for(inputs.size(), jobs_, [&](std::size_t i) { results[i] = load_file(inputs[i]); });
+    std::vector<FileResult> results;
+    {
+      const std::vector<InputFile> inputs = collect_inputs();  // gone once read
+      results.resize(inputs.size());
+      parallel_for(inputs.size(), jobs_, [&](std::size_t i) { results[i] = load_file(inputs[i]); });
+    }
     std::size_t manifests = 0;
     for (const FileResult& r : results) manifests += r.references.size();
     project_->reserve(results.size(), manifests);
@@ -198,14 +201,9 @@ class Run {
     return bound ? model_at(*bound, display_of(*bound)) : std::nullopt;
   }
 
-  // Hands every result to keep(), in input order, freeing each file's as it goes.
+  // Hands every result to keep(), in input order, freeing each file's as it
+  // goes (the blocks of findings_ reuse that memory: see Findings).
   void merge(std::vector<FileResult> results) {
-    std::size_t count = 0;
-    for (const FileResult& r : results) {
-      count += r.findings.size();
-      for (const ManifestResult& m : r.manifests) count += m.findings.size();
-    }
-    findings_.reserve(count);
     for (FileResult& r : results) {
       if (r.file && r.linted) suppressions_[r.file] = std::move(r.suppressions);
       for (Finding& f : r.findings) keep(std::move(f));
@@ -391,11 +389,11 @@ class Run {
   void classify_path(Manifest& m) const {
     if (m.file->fs_path() == "-" && options_.stdin_filename.empty()) return;
     const std::string& fs_path = m.file->fs_path();
-    m.path_segments = segments_of(fs_path);
+    const std::vector<std::string>& segments = segments_of(fs_path);
     const Config& config = config_of(fs_path);
     const Detection& detection = table_for(fs_path).detection();
     auto segment_in = [&](const std::vector<std::string>& names) -> const std::string* {
-      for (const std::string& segment : m.path_segments) {
+      for (const std::string& segment : segments) {
         if (std::find(names.begin(), names.end(), to_lower(segment)) != names.end())
           return &segment;
       }
@@ -648,25 +646,26 @@ class Run {
       order_[file] = linted_.size();
       linted_.push_back(file);
     }
-    // Positions are computed once per finding, and messages compared in place
-    // (a tuple of copies per comparison made sorting thousands of findings slow).
+    // Positions are computed once per finding, and the rest compared in
+    // place (a tuple of copies per comparison made sorting thousands of
+    // findings slow). Keys stay small: a run may sort a hundred thousand.
     struct Key {
-      std::size_t file;
-      Pos begin;
-      std::string_view rule;
-      std::size_t end;
-      const std::string* message;
-      std::size_t index;
+      std::uint32_t file;
+      std::int32_t line;
+      std::int32_t column;
+      std::uint32_t index;
     };
     std::vector<Key> keys;
     keys.reserve(findings_.size());
     for (std::size_t i = 0; i < findings_.size(); ++i) {
       const Finding& f = findings_[i];
-      keys.push_back(Key{order_.at(f.location.file), f.location.begin(), f.rule->id,
-                         f.location.range.end, &f.message, i});
+      const Pos begin = f.location.begin();
+      keys.push_back(Key{static_cast<std::uint32_t>(order_.at(f.location.file)), begin.line,
+                         begin.column, static_cast<std::uint32_t>(i)});
     }
-    auto tie = [](const Key& k) {
-      return std::tie(k.file, k.begin.line, k.begin.column, k.rule, k.end, *k.message);
+    auto tie = [&](const Key& k) {
+      const Finding& f = findings_[k.index];
+      return std::tie(k.file, k.line, k.column, f.rule->id, f.location.range.end, f.message);
     };
     std::sort(keys.begin(), keys.end(),
               [&](const Key& a, const Key& b) { return tie(a) < tie(b); });
@@ -728,7 +727,7 @@ class Run {
   mutable std::map<std::string, std::vector<std::string>> segments_;
   std::set<std::string> loaded_paths_;  // absolute paths of every file read
   std::map<const SourceFile*, ScannedSuppressions> suppressions_;  // of the linted files
-  std::vector<Finding> findings_;
+  Findings findings_;
   std::vector<std::string> internal_errors_;
 };
 

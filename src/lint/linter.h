@@ -33,7 +33,7 @@ struct LintOptions {
 };
 
 struct LintReport {
-  std::vector<Finding> findings;           // sorted by file, position, rule
+  Findings findings;                       // sorted by file, position, rule
   // Every linted file, in order, then any config or baseline file that a
   // finding points into.
   std::vector<const SourceFile*> files;

@@ -60,7 +60,7 @@ std::unique_ptr<Baseline> Baseline::load(const std::string& path) {
   return baseline;
 }
 
-std::string Baseline::render(const std::vector<Finding>& findings) {
+std::string Baseline::render(const Findings& findings) {
   struct Row {
     std::string path, rule, pointer, fingerprint, message;
   };

@@ -37,7 +37,7 @@ class Baseline {
   // Reads a baseline; throws UsageError (with position) when it is not one.
   static std::unique_ptr<Baseline> load(const std::string& path);
   // The baseline file's text for `findings`, sorted so that it diffs well.
-  static std::string render(const std::vector<Finding>& findings);
+  static std::string render(const Findings& findings);
 
   const SourceFile& file() const { return *file_; }
   std::vector<BaselineEntry>& entries() { return entries_; }

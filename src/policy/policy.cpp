@@ -21,7 +21,7 @@ std::string rule_list(const std::vector<const RuleInfo*>& rules) {
 
 class PolicyRun {
  public:
-  PolicyRun(std::vector<Finding>& findings, const std::vector<const SourceFile*>& linted,
+  PolicyRun(Findings& findings, const std::vector<const SourceFile*>& linted,
             const PolicyInputs& inputs)
       : findings_(findings), linted_(linted), inputs_(inputs) {}
 
@@ -67,7 +67,7 @@ class PolicyRun {
   // A finding that is hidden is marked by a null rule and erased at the end.
   static void hide(Finding& f) { f.rule = nullptr; }
 
-  void apply_severities(std::vector<Finding>& findings) {
+  void apply_severities(Findings& findings) {
     for (Finding& f : findings) {
       if (!f.rule) continue;
       // A rule's findings keep the severity it gave them (some rules vary it
@@ -247,19 +247,19 @@ class PolicyRun {
     }
   }
 
-  std::vector<Finding>& findings_;
+  Findings& findings_;
   const std::vector<const SourceFile*>& linted_;
   const PolicyInputs& inputs_;
   std::map<const SourceFile*, std::vector<Finding*>> by_file_;
   std::map<const SourceFile*, const Config*> configs_;
-  std::vector<Finding> added_;
+  Findings added_;
   std::vector<const SourceFile*> extra_files_;
   std::map<const SourceFile*, const SourceFile*> adopted_;  // original -> the run's copy
 };
 
 }  // namespace
 
-std::vector<const SourceFile*> apply_policy(std::vector<Finding>& findings,
+std::vector<const SourceFile*> apply_policy(Findings& findings,
                                             const std::vector<const SourceFile*>& linted,
                                             const PolicyInputs& inputs) {
   return PolicyRun(findings, linted, inputs).run();

@@ -37,7 +37,7 @@ struct PolicyInputs {
 // Rewrites `findings` in place. `linted` lists the files that were linted;
 // returns the other files that findings now point into (the adopted copies
 // of config and baseline files), in a stable order.
-std::vector<const SourceFile*> apply_policy(std::vector<Finding>& findings,
+std::vector<const SourceFile*> apply_policy(Findings& findings,
                                             const std::vector<const SourceFile*>& linted,
                                             const PolicyInputs& inputs);
 

@@ -19,6 +19,11 @@ void Sink::report(const RuleInfo& rule, Severity severity, Location where, std::
   f.location = std::move(where);
   f.message = std::move(message);
   f.related = std::move(related);
+  // A run holds every finding until the report: no spare capacity from
+  // building the strings.
+  f.message.shrink_to_fit();
+  f.location.doc_path.shrink_to_fit();
+  for (Related& r : f.related) r.message.shrink_to_fit();
   findings_.push_back(std::move(f));
 }
 

@@ -27,9 +27,8 @@ struct Manifest {
   const Node* compute_type = nullptr;
   const Target* target = nullptr;
   // The file's directory (v1 inference configs pair with deployment configs
-  // in the same directory) and its path segments for production checks.
+  // in the same directory).
   std::string directory;
-  std::vector<std::string> path_segments;
   // Why the file counts as a production deployment ("lies under 'prod/'");
   // empty when it does not. From the config's `production` paths, else the
   // table's production_segments.
