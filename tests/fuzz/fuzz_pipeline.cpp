@@ -1,6 +1,6 @@
 // libFuzzer target: arbitrary bytes through the whole pipeline, as the
 // command line runs it. The input becomes one to four files (see
-// fuzz_input.h) in a per-process directory on /dev/shm; lint() reads them,
+// fuzz_input.h) in a directory of its own on /dev/shm; lint() reads them,
 // builds the trees, detects the formats, pairs v1 configs and runs every
 // rule; then every output format writes the report into memory.
 //
@@ -14,9 +14,11 @@
 // - junit and checkstyle output holding characters XML 1.0 forbids;
 // - a concise report that is not one line per finding, and github or azure
 //   output with a line that is not a command (an escaping bug).
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -41,19 +43,21 @@ namespace {
   std::abort();
 }
 
-// The directory of this process, `run/`, holds the files of one input, an
-// empty `.git` (so that `prod/` is a path segment of its project) and
-// kModel, an 11 GiB sparse file: a model that manifests can name (`path:
-// model/model.pkl`) and that --model names.
+// The directory of one input, `run/`, holds its files, an empty `.git` (so
+// that `prod/` is a path segment of its project) and kModel, an 11 GiB
+// sparse file: a model that manifests can name (`path: model/model.pkl`) and
+// that --model names. It lives for one input, so that neither an exit nor a
+// crash leaves more than that input's files; the directories that crashed
+// runs left behind go when the next run starts.
 class Workspace {
  public:
   static constexpr std::string_view kModel = "model/model.pkl";
 
   Workspace() {
-    const fs::path shm = "/dev/shm";
-    std::string pattern =
-        ((fs::is_directory(shm) ? shm : fs::temp_directory_path()) / "amlint-fuzz-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) fail("cannot create a directory under /dev/shm");
+    static const bool swept = (remove_orphans(), true);
+    (void)swept;
+    std::string pattern = (root() / (kPrefix + std::to_string(::getpid()) + "-XXXXXX")).string();
+    if (!::mkdtemp(pattern.data())) fail("cannot create a directory under " + root().string());
     base_ = pattern;
     run_ = base_ / "run";
   }
@@ -88,6 +92,30 @@ class Workspace {
   std::string model() const { return (run_ / kModel).string(); }
 
  private:
+  static constexpr const char* kPrefix = "amlint-fuzz-";
+
+  // /dev/shm: the files of every input are written and read in memory.
+  static fs::path root() {
+    const fs::path shm = "/dev/shm";
+    std::error_code ec;
+    return fs::is_directory(shm, ec) ? shm : fs::temp_directory_path();
+  }
+
+  // Removes the directories of fuzzing processes that are gone.
+  static void remove_orphans() {
+    std::error_code ec;
+    for (fs::directory_iterator it(root(), ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (name.rfind(kPrefix, 0) != 0) continue;
+      const std::string rest = name.substr(std::string_view(kPrefix).size());
+      const long pid = std::strtol(rest.c_str(), nullptr, 10);
+      if (pid <= 0 || rest.find('-') == std::string::npos) continue;  // not ours
+      if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // still running
+      std::error_code remove_ec;
+      fs::remove_all(it->path(), remove_ec);
+    }
+  }
+
   fs::path base_;
   fs::path run_;
 };
@@ -153,9 +181,14 @@ void check_lines(std::string_view format, const std::string& text, std::string_v
   }
 }
 
+// Whether every line the report can quote is UTF-8 (a run keeps only some
+// lines of each file: SourceFile::keep_lines).
 bool all_utf8(const LintReport& report) {
   return std::all_of(report.files.begin(), report.files.end(), [](const SourceFile* f) {
-    return find_invalid_utf8(f->text()) == std::string_view::npos;
+    for (int n = 1; n <= f->line_count(); ++n) {
+      if (find_invalid_utf8(f->line(n)) != std::string_view::npos) return false;
+    }
+    return true;
   });
 }
 
@@ -188,7 +221,7 @@ void check_output(std::string_view format, const std::string& output, const Lint
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace amlint;
-  static const fuzz::Workspace workspace;
+  const fuzz::Workspace workspace;  // removed when this input is done
   const fuzz::FuzzInput input =
       fuzz::decode(std::string_view(reinterpret_cast<const char*>(data), size));
   if (input.files.empty()) return 0;
