@@ -21,10 +21,12 @@ constexpr RuleInfo kInfo{"AML601", "missing-local-path", Severity::kWarning, "",
 
 // Values that are references or URIs (azureml:, runs:/, git+https://,
 // wasbs:// ...), home-relative (~, which differs from machine to machine) or
-// still templates are not local paths amlint can check.
+// still templates are not local paths amlint can check. Templates: {{ x }},
+// ${x}, $(x) (Azure Pipelines macros), $x (shell), #{x}# (replace tokens).
 bool is_local(std::string_view v) {
   static const Regex kScheme("^[A-Za-z][A-Za-z0-9+.-]+:");  // 2+ letters: a drive (C:) is a path
-  if (v.empty() || v.find("{{") != std::string_view::npos || v.find("${") != std::string_view::npos) return false;
+  static const Regex kTemplate(R"(\{\{|\$[{(A-Za-z_]|#\{[^}]*\}#)");
+  if (v.empty() || kTemplate.search(v)) return false;
   return !kScheme.search(v) && v.front() != '~';
 }
 
