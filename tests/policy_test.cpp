@@ -46,6 +46,22 @@ TEST(Config, TheNearestConfigWinsAndSettingsAreNotMerged) {
   EXPECT_EQ(forced.exit_code, 1);
 }
 
+TEST(Config, TheSearchStopsAtTheRepositoryRoot) {
+  TempDir dir;
+  dir.write(".amlint.yaml", "rules:\n  AML402: off\n");  // above the repository
+  fs::create_directories(fs::path(dir.path()) / "repo" / ".git");
+  dir.write("repo/deploy/a.yml", kAci24);
+  const ProcessResult r = concise(dir, {"repo"});
+  EXPECT_TRUE(has(r, "repo/deploy/a.yml:1:1: warning")) << r.out;  // AML402 still on
+  // A .git file (a worktree or a submodule) marks a root too; a config at
+  // the root itself is found.
+  fs::remove_all(fs::path(dir.path()) / "repo" / ".git");
+  dir.write("repo/.git", "gitdir: ../somewhere\n");
+  EXPECT_TRUE(has(concise(dir, {"repo"}), "repo/deploy/a.yml:1:1: warning"));
+  dir.write("repo/.amlint.yaml", "rules:\n  AML402: off\n");
+  EXPECT_FALSE(has(concise(dir, {"repo"}), "repo/deploy/a.yml:1:1: warning"));
+}
+
 TEST(Config, RuleSeveritiesPathsAndOverrides) {
   TempDir dir;
   dir.write(".amlint.yaml",

@@ -401,7 +401,9 @@ const Config& ConfigResolver::for_directory(const std::string& absolute_director
       found = it->second.get();
       break;
     }
-    if (dir == dir.root_path()) break;
+    // The search ends at the repository root: a config above it (in a home
+    // directory, say) belongs to no project of this repository.
+    if (dir == dir.root_path() || fs::exists(dir / ".git", ec)) break;
   }
   by_directory_[absolute_directory] = found;
   return *found;
