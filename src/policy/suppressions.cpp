@@ -54,7 +54,7 @@ class DirectiveParser {
     if (word == "ignore-file") {
       s.whole_file = true;
     } else if (word != "ignore") {
-      std::string message = "unknown amlint directive '" + std::string(word) + "'";
+      std::string message = "unknown amlint directive " + quote(word);
       if (const auto near = closest_match(word, {"ignore", "ignore-file"})) message += "; did you mean '" + *near + "'?";
       return fail(message + " (write '# amlint: ignore AML201 -- reason')");
     }
@@ -82,14 +82,14 @@ class DirectiveParser {
       if (starts_with(t, "until=")) {
         s.until = t.substr(6);
         if (is_iso_date(s.until)) return true;
-        fail("until=" + s.until + " is not a date; write until=YYYY-MM-DD");
+        fail("until=" + printable(s.until) + " is not a date; write until=YYYY-MM-DD");
         return false;
       }
       if (const RuleInfo* r = find_rule(t)) {
         s.rules.push_back(r);
         return true;
       }
-      std::string message = "no rule '" + t + "'";
+      std::string message = "no rule " + quote(t);
       if (const auto near = closest_match(t, rule_names())) message += "; did you mean " + *near + "?";
       fail(message + " (amlint rules lists them)");
       return false;

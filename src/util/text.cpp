@@ -262,8 +262,10 @@ std::string quote(std::string_view text, std::size_t max) {
     if ((static_cast<unsigned char>(text[end]) & 0xC0U) != 0x80U && ++points > max) break;
     ++end;
   }
-  return "'" + visible_controls(text.substr(0, end)) + (end < text.size() ? "..." : "") + "'";
+  return "'" + printable(text.substr(0, end)) + (end < text.size() ? "..." : "") + "'";
 }
+
+std::string printable(std::string_view text) { return visible_controls(to_valid_utf8(text)); }
 
 bool is_iso_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;

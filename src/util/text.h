@@ -70,7 +70,13 @@ std::string visible_controls(std::string_view text);
 std::string replace_chars(std::string_view text,
                           std::initializer_list<std::pair<char, std::string_view>> replacements);
 
-// Quotes a value for a message: `'text'`, shortened to `max` code points.
+// `text` made fit for a one-line message: valid UTF-8 (to_valid_utf8) with
+// its controls visible (visible_controls). Messages quote what files hold,
+// and a file may hold any bytes.
+std::string printable(std::string_view text);
+
+// Quotes a value for a message: `'text'`, shortened to `max` code points,
+// printable.
 std::string quote(std::string_view text, std::size_t max = 60);
 
 }  // namespace amlint

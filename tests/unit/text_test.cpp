@@ -57,6 +57,14 @@ TEST(Text, QuoteEscapesControlCharactersAndShortens) {
   EXPECT_EQ(quote("abcdef", 3), "'abc...'");
 }
 
+TEST(Text, QuotesAndPrintableTextAreAlwaysValidUtf8) {
+  // A surrogate, a lone continuation byte and 0xFF, as a file may hold them.
+  const std::string bytes = "A\xED\xA0\x80" "O1\x80\xFF\tz";
+  EXPECT_EQ(printable(bytes), "A\uFFFD\uFFFD\uFFFD" "O1\uFFFD\uFFFD\\tz");
+  EXPECT_EQ(find_invalid_utf8(quote(bytes)), std::string_view::npos);
+  EXPECT_EQ(quote("\xC3\xA7" "a"), "'\xC3\xA7" "a'");  // valid text is left as it is
+}
+
 TEST(Regex, Re2Semantics) {
   const Regex re("(?i)^standard_pb[0-9]+s?$");
   ASSERT_TRUE(re.ok());
