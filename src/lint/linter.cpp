@@ -69,6 +69,17 @@ bool is_own_file(const std::string& fs_path) {
   return name == kConfigFileName || name == kBaselineFileName;
 }
 
+// What a file's place decides for every manifest in it: its directory, its
+// config and capability table, and whether it lies in production or test
+// paths. Worked out once per file (Run::place_of).
+struct FilePlace {
+  std::string directory;
+  const Config* config = nullptr;
+  const CapabilityTable* table = nullptr;
+  std::string production;  // Manifest::production
+  bool test_path = false;
+};
+
 // What the checks said about one manifest (one document of a file).
 struct ManifestResult {
   int document = 0;  // its index in the file's stream
@@ -172,12 +183,39 @@ class Run {
     return options_.configs ? options_.configs->for_file(fs_path) : kDefaults;
   }
 
-  // --targets replaces the table for the whole run; else a config's
-  // capabilities apply to the files under it.
-  const CapabilityTable& table_for(const std::string& fs_path) const {
-    if (options_.table) return table_;
-    const CapabilityTable* own = config_of(fs_path).table();
-    return own ? *own : table_;
+  // The place of `file` (see FilePlace). --targets replaces the table for
+  // the whole run; else a config's capabilities apply to the files under it.
+  FilePlace place_of(const SourceFile& file) const {
+    const std::string& fs_path = file.fs_path();
+    FilePlace place;
+    place.directory = directory_of(fs_path);
+    place.config = &config_of(fs_path);
+    const CapabilityTable* own = options_.table ? nullptr : place.config->table();
+    place.table = own ? own : &table_;
+    if (fs_path == "-" && options_.stdin_filename.empty()) return place;  // nowhere
+    // Production or test paths (AML301, AML702, AML703): the config's globs,
+    // else the table's directory names.
+    const Config& config = *place.config;
+    const Detection& detection = place.table->detection();
+    const std::vector<std::string>& segments = segments_of(place.directory, fs_path);
+    auto segment_in = [&](const std::vector<std::string>& names) -> const std::string* {
+      for (const std::string& segment : segments) {
+        if (std::find(names.begin(), names.end(), to_lower(segment)) != names.end())
+          return &segment;
+      }
+      return nullptr;
+    };
+    if (config.has_production_paths()) {
+      if (const Glob* g = config.production_match(fs_path)) {
+        place.production =
+            "matches the production path '" + g->pattern() + "' of " + config.file()->path();
+      }
+    } else if (const std::string* segment = segment_in(detection.production_segments)) {
+      place.production = "lies under '" + *segment + "/'";
+    }
+    place.test_path = config.has_test_paths() ? config.test_match(fs_path) != nullptr
+                                              : segment_in(detection.test_segments) != nullptr;
+    return place;
   }
 
   // The model at `path` (shown as `shown`), or nullopt when it cannot be read.
@@ -195,9 +233,9 @@ class Run {
   }
 
   // --model for the run, else the config's `model` binding for v1 deployment configs.
-  std::optional<ModelInfo> model_for(const Manifest& m) const {
+  std::optional<ModelInfo> model_for(const Manifest& m, const Config& config) const {
     if (run_model_ || m.format != Format::kV1DeploymentConfig) return run_model_;
-    const auto bound = config_of(m.file->fs_path()).model_for(m.file->fs_path());
+    const auto bound = config.model_for(m.file->fs_path());
     return bound ? model_at(*bound, display_of(*bound)) : std::nullopt;
   }
 
@@ -363,59 +401,35 @@ class Run {
 
   // The manifest a document is, or nullopt when it is not one amlint lints.
   std::optional<Manifest> classify(const SourceFile& file, const Document& doc,
-                                   const std::string& directory, bool linted) const {
+                                   const FilePlace& place, bool linted) const {
     const Format format = detect_format(doc.root()).format;
     if (!is_recognised(format)) return std::nullopt;
     Manifest m;
     m.file = &file;
     m.doc = &doc;
     m.format = format;
-    m.directory = directory;
+    m.directory = place.directory;
+    m.production = place.production;
+    m.test_path = place.test_path;
     m.linted = linted;
-    classify_path(m);
     if (m.format == Format::kV1DeploymentConfig) {
       m.compute_type = doc.root()->get("computeType");
       if (const auto type = m.compute_type
                                 ? std::optional<std::string>(m.compute_type->resolved().text)
                                 : std::nullopt;
           type && m.compute_type->is_scalar()) {
-        m.target = table_for(file.fs_path()).target_for_v1_compute_type(*type);
+        m.target = place.table->target_for_v1_compute_type(*type);
       }
     }
     return m;
   }
 
-  // Where the file lies: production or test paths (AML301, AML702, AML703).
-  void classify_path(Manifest& m) const {
-    if (m.file->fs_path() == "-" && options_.stdin_filename.empty()) return;
-    const std::string& fs_path = m.file->fs_path();
-    const std::vector<std::string>& segments = segments_of(fs_path);
-    const Config& config = config_of(fs_path);
-    const Detection& detection = table_for(fs_path).detection();
-    auto segment_in = [&](const std::vector<std::string>& names) -> const std::string* {
-      for (const std::string& segment : segments) {
-        if (std::find(names.begin(), names.end(), to_lower(segment)) != names.end())
-          return &segment;
-      }
-      return nullptr;
-    };
-    if (config.has_production_paths()) {
-      if (const Glob* g = config.production_match(fs_path)) {
-        m.production =
-            "matches the production path '" + g->pattern() + "' of " + config.file()->path();
-      }
-    } else if (const std::string* segment = segment_in(detection.production_segments)) {
-      m.production = "lies under '" + *segment + "/'";
-    }
-    m.test_path = config.has_test_paths() ? config.test_match(fs_path) != nullptr
-                                          : segment_in(detection.test_segments) != nullptr;
-  }
-
   // Runs every check on `m` with `project` at hand.
-  ManifestResult run_checks(const Manifest& m, const Project& project) const {
+  ManifestResult run_checks(const Manifest& m, const FilePlace& place,
+                            const Project& project) const {
     ManifestResult result;
     result.document = m.doc->index;
-    const Context ctx{table_for(m.file->fs_path()), project, model_for(m), options_.today};
+    const Context ctx{*place.table, project, model_for(m, *place.config), options_.today};
     Sink sink;
     try {
       for (const Check* check : checks_) check->check(m, ctx, sink);
@@ -431,7 +445,7 @@ class Run {
   // file is linted, and keeps its reference copy; then reports input problems
   // when the file is linted (and is a manifest or was named).
   void load_manifests(FileResult& r, const SourceFile& file, bool named) const {
-    const std::string directory = directory_of(file.fs_path());
+    const FilePlace place = place_of(file);
     bool recognised = false;
     DetectedFormat first;
     std::size_t documents = 0;
@@ -440,14 +454,14 @@ class Run {
         load_source(file, syntax_of(file), options_.limits, [&](std::unique_ptr<Document> doc) {
           if (documents++ == 0) first = detect_format(doc->root());
           if (documents == 2) second_document = doc->begin_offset;
-          const std::optional<Manifest> m = classify(file, *doc, directory, r.linted);
+          const std::optional<Manifest> m = classify(file, *doc, place, r.linted);
           if (!m) return;
           recognised = true;
           if (r.linted) {
             std::vector<Lookup> lookups;
             Project alone;
             alone.record_lookups(&lookups);
-            ManifestResult result = run_checks(*m, alone);
+            ManifestResult result = run_checks(*m, place, alone);
             result.lookups = std::move(lookups);
             r.manifests.push_back(std::move(result));
           }
@@ -518,14 +532,14 @@ class Run {
                                    "the file changed while amlint read it; lint it again"));
       return;
     }
-    const std::string directory = directory_of(r.file->fs_path());
+    const FilePlace place = place_of(*r.file);
     try {
       load_source(*r.file, syntax_of(*r.file), options_.limits, [&](std::unique_ptr<Document> doc) {
         const auto slot = again.find(doc->index);
         if (r.linted && slot == again.end()) return;
-        const std::optional<Manifest> m = classify(*r.file, *doc, directory, r.linted);
+        const std::optional<Manifest> m = classify(*r.file, *doc, place, r.linted);
         if (!m) return;
-        ManifestResult result = run_checks(*m, *project_);
+        ManifestResult result = run_checks(*m, place, *project_);
         if (r.linted) {
           r.manifests[slot->second] = std::move(result);
         } else {
@@ -538,8 +552,10 @@ class Run {
     }
   }
 
-  const std::vector<std::string>& segments_of(const std::string& fs_path) const {
-    const std::string dir = directory_of(fs_path);
+  // The path segments of the files in `dir` (`fs_path` is one of them),
+  // worked out once per directory.
+  const std::vector<std::string>& segments_of(const std::string& dir,
+                                              const std::string& fs_path) const {
     const std::lock_guard<std::mutex> lock(segments_mutex_);
     auto it = segments_.find(dir);
     if (it == segments_.end()) it = segments_.emplace(dir, project_path_segments(fs_path)).first;
