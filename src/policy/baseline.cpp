@@ -23,11 +23,8 @@ std::string at(const SourceFile& file, const Node* node) {
 }  // namespace
 
 std::unique_ptr<Baseline> Baseline::load(const std::string& path) {
-  ReadResult read = read_file(path, Limits{}.max_file_bytes);
-  if (read.error) throw UsageError("cannot read baseline " + path + ": it " + *read.error);
-  if (read.oversize) throw UsageError("baseline " + path + " is too large");
   auto baseline = std::make_unique<Baseline>();
-  baseline->file_ = std::make_unique<SourceFile>(path, path, std::move(read.bytes));
+  baseline->file_ = read_required_file("baseline", path);
   const SourceFile& file = *baseline->file_;
   const LoadResult loaded = load_source(file, Syntax::kJson, Limits{});
   if (!loaded.problems.empty()) {

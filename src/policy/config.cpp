@@ -296,11 +296,8 @@ class ConfigReader {
 };
 
 std::unique_ptr<Config> Config::load(const std::string& path) {
-  ReadResult read = read_file(path, Limits{}.max_file_bytes);
-  if (read.error) throw UsageError("cannot read config " + path + ": it " + *read.error);
-  if (read.oversize) throw UsageError("config " + path + " is too large");
   auto config = std::make_unique<Config>();
-  config->file_ = std::make_unique<SourceFile>(path, path, std::move(read.bytes));
+  config->file_ = read_required_file("config", path);
   config->directory_ = fs::path(absolute_normal(path)).parent_path().string();
   const LoadResult loaded = load_source(*config->file_, Syntax::kYaml, Limits{});
   std::vector<std::string> errors;
