@@ -1,5 +1,7 @@
 // The thread pool of a run: every task once, never more threads than asked,
 // and an exception in a task stops the others and reaches the caller.
+#include "lint/pool.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -7,8 +9,6 @@
 #include <stdexcept>
 #include <thread>
 #include <vector>
-
-#include "lint/pool.h"
 
 namespace amlint {
 namespace {
@@ -18,7 +18,8 @@ TEST(Pool, RunsEveryTaskExactlyOnce) {
     for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{1000}}) {
       std::vector<std::atomic<int>> calls(n);
       parallel_for(n, jobs, [&](std::size_t i) { ++calls[i]; });
-      for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(calls[i], 1) << "jobs " << jobs << ", task " << i;
+      for (std::size_t i = 0; i < n; ++i)
+        EXPECT_EQ(calls[i], 1) << "jobs " << jobs << ", task " << i;
     }
   }
 }
@@ -41,11 +42,15 @@ TEST(Pool, UsesAtMostTheThreadsAskedFor) {
 
 TEST(Pool, AnExceptionStopsFurtherTasksAndReachesTheCaller) {
   for (const unsigned jobs : {1U, 4U}) {
+    // The other tasks take a little time, so that the workers cannot finish
+    // all of them while task 3's exception is on its way (with empty tasks they
+    // could, on a loaded machine).
     std::atomic<int> started{0};
     EXPECT_THROW(parallel_for(10000, jobs,
                               [&](std::size_t i) {
                                 ++started;
                                 if (i == 3) throw std::runtime_error("task 3");
+                                std::this_thread::sleep_for(std::chrono::microseconds(50));
                               }),
                  std::runtime_error);
     EXPECT_LT(started, 10000) << "jobs " << jobs;
