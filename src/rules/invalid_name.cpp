@@ -1,6 +1,7 @@
-// AML508: names Azure ML rejects. Single names are checked by the schemas
-// (x-amlint-rule: AML508); this check adds the Kubernetes rule that an
-// endpoint and deployment name together take 6 to 62 characters.
+// AML508: names Azure ML rejects. Single names, compute names included, are
+// checked by the schemas (x-amlint-rule: AML508); this check adds the
+// Kubernetes rule that an endpoint and deployment name together take 6 to 62
+// characters.
 #include "manifest/scalar.h"
 #include "rules/common.h"
 #include "rules/registry.h"
@@ -10,7 +11,7 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{"AML508", "invalid-name", Severity::kError, "",
-                         "an endpoint, deployment or namespace name Azure ML rejects"};
+                         "an endpoint, deployment, compute or namespace name Azure ML rejects"};
 
 class InvalidName final : public Check {
  public:
@@ -30,8 +31,9 @@ class InvalidName final : public Check {
     if (length >= min && length <= max) return;
     out.report(kInfo, m, *name->value,
                "endpoint name and deployment name take " + std::to_string(length) +
-                   " characters together, but " + rules::v2_target(m, ctx)->short_name + " needs " + format_number(min) +
-                   " to " + format_number(max) + (length > max ? "; shorten them" : "; lengthen them"));
+                   " characters together, but " + rules::v2_target(m, ctx)->short_name + " needs " +
+                   format_number(min) + " to " + format_number(max) +
+                   (length > max ? "; shorten them" : "; lengthen them"));
   }
 };
 
