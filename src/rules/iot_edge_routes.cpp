@@ -30,8 +30,10 @@ class IotEdgeRoutes final : public Check {
       std::string name;
       while (kModule.first_group(rest, name)) {
         rest.remove_prefix(rest.find("/modules/" + name + "/") + name.size() + 9);
-        // Compared without case: whether edgeHub matches module ids with case
-        // is not documented, and a false alarm here costs more than a miss.
+        // Compared without case, as edgeHub compares a route's source with a
+        // message's (BaseMessageSource.Match in Azure/iotedge's routing core,
+        // OrdinalIgnoreCase). For sinks it is not documented, and a false
+        // alarm there costs more than a miss.
         const auto same = [&](const std::string& d) { return iequals(d, name); };
         if (std::any_of(defined.begin(), defined.end(), same) || std::any_of(seen.begin(), seen.end(), same)) {
           continue;
