@@ -4,11 +4,11 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iomanip>
-#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -40,17 +40,17 @@ struct CheckOptions {
   std::vector<std::string> paths;
   std::string format;                // empty: human on a terminal, else auto
   std::vector<std::string> outputs;  // FORMAT=FILE
-  std::string fail_level;  // empty: the config's, else error
+  std::string fail_level;            // empty: the config's, else error
   std::string color = "auto";
   std::string stdin_filename;
   std::string model;
   std::string targets;
   std::vector<std::string> ignore;
-  std::string config;         // --config: one config for every file
-  std::string baseline;       // --baseline (check) or --baseline-file (baseline)
-  unsigned jobs = 0;            // --jobs; 0: one thread per core
+  std::string config;    // --config: one config for every file
+  std::string baseline;  // --baseline (check) or --baseline-file (baseline)
+  unsigned jobs = 0;     // --jobs; 0: one thread per core
   bool quiet = false;
-  bool force = false;         // init: overwrite
+  bool force = false;  // init: overwrite
 };
 
 std::vector<std::string> format_names() {
@@ -63,15 +63,17 @@ std::vector<std::string> format_names() {
 void add_lint_options(CLI::App& app, CheckOptions& o) {
   app.add_option("paths", o.paths, "Files and directories to lint ('-' reads standard input)");
   app.add_option("--stdin-filename", o.stdin_filename, "Path to show (and pair by) for '-'");
-  app.add_option("--model", o.model, "Model file or directory that the v1 deployment configs serve");
+  app.add_option("--model", o.model,
+                 "Model file or directory that the v1 deployment configs serve");
   app.add_option("--targets", o.targets, "Use this capability table instead of the built-in one");
   app.add_option("--ignore", o.ignore,
                  "Rules not to run: ids, slugs or id prefixes, comma-separated (e.g. AML402,AML5)")
       ->delimiter(',')
       ->allow_extra_args(false)  // one value per --ignore: a path after it stays a path
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("--config", o.config,
-                 "Use this config file for every file instead of the nearest " + std::string(kConfigFileName));
+  app.add_option(
+      "--config", o.config,
+      "Use this config file for every file instead of the nearest " + std::string(kConfigFileName));
   app.add_option("-j,--jobs", o.jobs, "Lint with N threads; 0 (the default) means one per core")
       ->type_name("N")
       ->check(CLI::Range(0U, 1000000U));
@@ -187,7 +189,8 @@ void prepare(const CheckOptions& o, LintSetup& setup) {
   for (const std::string& pattern : o.ignore) {
     const bool known = std::any_of(all_rules().begin(), all_rules().end(),
                                    [&](const RuleInfo* r) { return rule_matches(*r, {pattern}); });
-    if (!known) throw UsageError("--ignore: no rule matches '" + pattern + "' (amlint rules lists them)");
+    if (!known)
+      throw UsageError("--ignore: no rule matches '" + pattern + "' (amlint rules lists them)");
   }
   options.ignore = o.ignore;
   if (!o.targets.empty()) {
@@ -206,15 +209,18 @@ int run_check(const CheckOptions& o) {
   const std::vector<FileOutput> outputs = parse_outputs(o.outputs);
   const OutputFormat& format = stdout_format(o.format);
   ReportOptions report_options;
-  report_options.fail_level =
-      parse_fail_level(!o.fail_level.empty() ? o.fail_level : run_config.fail_level().value_or("error"));
-  const std::optional<std::string> baseline = !o.baseline.empty() ? o.baseline : run_config.baseline();
+  report_options.fail_level = parse_fail_level(
+      !o.fail_level.empty() ? o.fail_level : run_config.fail_level().value_or("error"));
+  const std::optional<std::string> baseline =
+      !o.baseline.empty() ? o.baseline : run_config.baseline();
   if (baseline) {
     if (!fs::exists(*baseline)) {
-      throw UsageError("baseline " + *baseline + " does not exist" +
-                       (o.baseline.empty() ? " (named in " + run_config.describe(run_config.origin("baseline")) + ")"
-                                           : std::string()) +
-                       "; write it with `amlint baseline`");
+      throw UsageError(
+          "baseline " + *baseline + " does not exist" +
+          (o.baseline.empty()
+               ? " (named in " + run_config.describe(run_config.origin("baseline")) + ")"
+               : std::string()) +
+          "; write it with `amlint baseline`");
     }
     setup.baseline = Baseline::load(*baseline);
     setup.options.baseline = setup.baseline.get();
@@ -249,20 +255,23 @@ int run_baseline(const CheckOptions& o) {
   prepare(o, setup);
   const std::string path = o.baseline.empty() ? kBaselineFileName : o.baseline;
   const LintReport report = lint(setup.options);
-  for (const std::string& e : report.internal_errors) std::cerr << "amlint: internal error: " << e << "\n";
-  if (!report.internal_errors.empty()) return kExitInternal;  // an incomplete baseline would hide nothing
+  for (const std::string& e : report.internal_errors)
+    std::cerr << "amlint: internal error: " << e << "\n";
+  if (!report.internal_errors.empty())
+    return kExitInternal;  // an incomplete baseline would hide nothing
   if (const auto error = write_file_atomically(path, Baseline::render(report.findings))) {
     throw UsageError(*error);
   }
-  std::cerr << "amlint: wrote " << report.findings.size() << (report.findings.size() == 1 ? " entry" : " entries")
-            << " to " << path << "\n";
+  std::cerr << "amlint: wrote " << report.findings.size()
+            << (report.findings.size() == 1 ? " entry" : " entries") << " to " << path << "\n";
   return kExitClean;
 }
 
 int run_init(bool force) {
   const std::string path = kConfigFileName;
   if (!force && fs::exists(path)) {
-    throw UsageError(path + " already exists; edit it, or pass --force to replace it with the starter config");
+    throw UsageError(
+        path + " already exists; edit it, or pass --force to replace it with the starter config");
   }
   if (const auto error = write_file_atomically(path, starter_config())) throw UsageError(*error);
   std::cerr << "amlint: wrote " << path << " (amlint config shows the settings in effect)\n";
@@ -311,10 +320,11 @@ int run_explain(const std::string& id) {
 }
 
 int main_impl(int argc, char** argv) {
-  CLI::App app{"amlint: checks Azure ML deployment manifests against what their compute targets support.\n"
-               "Usage: amlint [check] PATH...   amlint rules   amlint explain RULE\n"
-               "       amlint baseline PATH...   amlint config [PATH]   amlint init",
-               "amlint"};
+  CLI::App app{
+      "amlint: checks Azure ML deployment manifests against what their compute targets support.\n"
+      "Usage: amlint [check] PATH...   amlint rules   amlint explain RULE\n"
+      "       amlint baseline PATH...   amlint config [PATH]   amlint init",
+      "amlint"};
   CheckOptions options;
   add_check_options(app, options);
   CLI::App* check = app.add_subcommand("check", "Lint files and directories (the default command)");
@@ -327,13 +337,15 @@ int main_impl(int argc, char** argv) {
       "baseline", "Write the current findings to a baseline file, for check --baseline to hide");
   add_lint_options(*baseline, options);
   baseline->add_option("--baseline-file", options.baseline,
-                       std::string("Where to write it (default: ") + kBaselineFileName + " in the current directory)");
-  CLI::App* config = app.add_subcommand("config", "Print the settings in effect for a path, and where each is set");
+                       std::string("Where to write it (default: ") + kBaselineFileName +
+                           " in the current directory)");
+  CLI::App* config = app.add_subcommand(
+      "config", "Print the settings in effect for a path, and where each is set");
   config->add_option("path", options.paths, "A file or directory (default: the current directory)")
       ->expected(0, 1);
   config->add_option("--config", options.config, "Show this config file instead of the nearest");
-  CLI::App* init = app.add_subcommand("init", std::string("Write a commented starter ") + kConfigFileName +
-                                                   " in the current directory");
+  CLI::App* init = app.add_subcommand("init", std::string("Write a commented starter ") +
+                                                  kConfigFileName + " in the current directory");
   init->add_flag("--force", options.force, "Replace an existing config");
   app.set_version_flag("--version", std::string("amlint ") + AMLINT_VERSION);
   app.require_subcommand(0, 1);

@@ -32,7 +32,8 @@ std::map<std::string, std::string> sources() {
 
 TEST(Conventions, NoStdRegex) {
   for (const auto& [path, text] : sources()) {
-    EXPECT_EQ(text.find("#include <regex>"), std::string::npos) << path << " uses std::regex; use util/regex.h";
+    EXPECT_EQ(text.find("#include <regex>"), std::string::npos)
+        << path << " uses std::regex; use util/regex.h";
   }
 }
 

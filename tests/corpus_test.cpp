@@ -36,8 +36,9 @@ void check_golden(const std::string& name, const std::string& actual) {
     return;
   }
   const std::string expected = read_file_text(path.string());
-  EXPECT_EQ(actual, expected) << "fixtures/corpus/" << name
-                              << " differs; if the change is intended, run AMLINT_UPDATE_GOLDEN=1 ctest -R Corpus";
+  EXPECT_EQ(actual, expected)
+      << "fixtures/corpus/" << name
+      << " differs; if the change is intended, run AMLINT_UPDATE_GOLDEN=1 ctest -R Corpus";
 }
 
 TEST(Corpus, FindingsAreExactlyTheRecordedOnes) {
@@ -61,14 +62,17 @@ TEST(Corpus, EveryFileIsReadAsItsFormat) {
   std::vector<std::string> rows;
   for (const auto& entry : fs::recursive_directory_iterator(kCorpus)) {
     if (!entry.is_regular_file() || !has_manifest_extension(entry.path().string())) continue;
-    const SourceFile source(entry.path().string(), entry.path().string(), read_file_text(entry.path().string()));
-    const LoadResult loaded =
-        load_source(source, ends_with(entry.path().string(), ".json") ? Syntax::kJson : Syntax::kYaml, Limits{});
+    const SourceFile source(entry.path().string(), entry.path().string(),
+                            read_file_text(entry.path().string()));
+    const LoadResult loaded = load_source(
+        source, ends_with(entry.path().string(), ".json") ? Syntax::kJson : Syntax::kYaml,
+        Limits{});
     std::string row = fs::relative(entry.path(), kCorpus).string() + ":";
     if (loaded.documents.empty()) {
       const Format from_text = detect_format_from_text(source.text());
-      row += from_text == Format::kUnknown ? " (no document)"
-                                           : " " + std::string(format_name(from_text)) + " (does not parse);";
+      row += from_text == Format::kUnknown
+                 ? " (no document)"
+                 : " " + std::string(format_name(from_text)) + " (does not parse);";
     }
     for (const auto& doc : loaded.documents) {
       row += " " + std::string(format_name(detect_format(doc->root()).format)) + ";";

@@ -27,7 +27,8 @@ TEST(Cli, VersionRulesAndExplain) {
   r = run_amlint({"rules"});
   EXPECT_EQ(r.exit_code, 0);
   for (const RuleInfo* rule : all_rules()) {
-    EXPECT_NE(r.out.find(std::string(rule->id) + "  " + std::string(rule->slug)), std::string::npos) << rule->id;
+    EXPECT_NE(r.out.find(std::string(rule->id) + "  " + std::string(rule->slug)), std::string::npos)
+        << rule->id;
   }
 
   r = run_amlint({"explain", "AML201"});
@@ -42,9 +43,11 @@ TEST(Cli, VersionRulesAndExplain) {
 }
 
 TEST(Cli, UsageErrorsExitTwoWithOneLine) {
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"--bogus", "x.yml"}, {"check", "/nonexistent/deploy.yml"},
-        {"--format", "xml", "."}, {"--model", "/nonexistent/model.onnx", "."}, {}}) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"--bogus", "x.yml"},
+                                               {"check", "/nonexistent/deploy.yml"},
+                                               {"--format", "xml", "."},
+                                               {"--model", "/nonexistent/model.onnx", "."},
+                                               {}}) {
     const ProcessResult r = run_amlint(args);
     EXPECT_EQ(r.exit_code, 2) << (args.empty() ? "(no arguments)" : args[0]);
     EXPECT_TRUE(r.out.empty());
@@ -68,7 +71,8 @@ TEST(Cli, UnreadableNamedFileIsAUsageError) {
 TEST(Cli, ExitCodesFollowTheWorstSeverity) {
   TempDir dir;
   EXPECT_EQ(run_amlint({dir.write("a/deploy.yml", kAciTooBig)}).exit_code, 1);
-  EXPECT_EQ(run_amlint({dir.write("b/deploy.yml", "computeType: aks\n")}).exit_code, 0);  // AML402 only
+  EXPECT_EQ(run_amlint({dir.write("b/deploy.yml", "computeType: aks\n")}).exit_code,
+            0);  // AML402 only
   EXPECT_EQ(run_amlint({dir.write("c/deploy.yml", kCleanV2)}).exit_code, 0);
   EXPECT_EQ(run_amlint({dir.write("d/broken.yml", "computeType: [aci\n")}).exit_code, 1);
   EXPECT_EQ(run_amlint({"check", dir.path() + "/b"}).exit_code, 0);
@@ -83,8 +87,10 @@ TEST(Formats, ConciseIsExactlyOneLinePerFindingWithTheSummaryOnStderr) {
   const auto out = split_lines(r.out);
   ASSERT_EQ(out.size(), 3U) << r.out;
   for (const std::string& l : out) EXPECT_TRUE(line_re.full_match(l)) << l;
-  EXPECT_EQ(out[1], file + ":4:15: error: memoryInGB: 64 asks for 64 GB, but ACI is for workloads under 48 GB "
-                           "of RAM; lower it or deploy to AKS [AML201]");
+  EXPECT_EQ(out[1],
+            file +
+                ":4:15: error: memoryInGB: 64 asks for 64 GB, but ACI is for workloads under 48 GB "
+                "of RAM; lower it or deploy to AKS [AML201]");
   EXPECT_EQ(r.err, "amlint: 1 error, 2 warnings, 0 info in 1 file\n");
   EXPECT_TRUE(run_amlint({"--format", "concise", "-q", file}).err.empty());
 }
@@ -93,14 +99,17 @@ TEST(Formats, HumanShowsTheLineAndACaretWithoutColourOffATerminal) {
   TempDir dir;
   const std::string file = dir.write("deploy.yml", kAciTooBig);
   const ProcessResult r = run_amlint({"--format", "human", file});
-  EXPECT_NE(r.out.find(file + ":4:15: error: memoryInGB: 64 asks for 64 GB"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(file + ":4:15: error: memoryInGB: 64 asks for 64 GB"), std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("4 |   memoryInGB: 64\n  |               ^~\n"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
-  EXPECT_NE(run_amlint({"--format", "human", "--color", "always", file}).out.find("\x1b[1;31merror"),
-            std::string::npos);
-  EXPECT_NE(run_amlint({"--format", "human", "--color", "always", file}, {"", "", {{"NO_COLOR", "1"}}})
-                .out.find('\x1b'),
-            std::string::npos)
+  EXPECT_NE(
+      run_amlint({"--format", "human", "--color", "always", file}).out.find("\x1b[1;31merror"),
+      std::string::npos);
+  EXPECT_NE(
+      run_amlint({"--format", "human", "--color", "always", file}, {"", "", {{"NO_COLOR", "1"}}})
+          .out.find('\x1b'),
+      std::string::npos)
       << "--color always wins over NO_COLOR";
 }
 
@@ -108,8 +117,11 @@ TEST(Formats, RelatedLocationsBecomeNotes) {
   TempDir dir;
   const std::string file = dir.write("deploy.yml", "computeType: aks\ncomputeType: aci\n");
   const ProcessResult r = run_amlint({"--format", "human", file});
-  EXPECT_NE(r.out.find(file + ":2:1: error: duplicate key 'computeType' (first at 1:1)"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find(file + ":1:1: note: first 'computeType' is here"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(file + ":2:1: error: duplicate key 'computeType' (first at 1:1)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(file + ":1:1: note: first 'computeType' is here"), std::string::npos)
+      << r.out;
 }
 
 TEST(Cli, IgnoreTakesOneListPerFlagAndRejectsUnknownRules) {
@@ -121,7 +133,8 @@ TEST(Cli, IgnoreTakesOneListPerFlagAndRejectsUnknownRules) {
   EXPECT_EQ(r.out.find("[AML402]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("[AML201]"), std::string::npos) << r.out;
   // Comma lists, repeated flags, slugs and id prefixes.
-  r = run_amlint({"--format", "concise", "--ignore", "v1-deployment-retired,AML20", "--ignore", "AML5", file});
+  r = run_amlint(
+      {"--format", "concise", "--ignore", "v1-deployment-retired,AML20", "--ignore", "AML5", file});
   EXPECT_EQ(r.out, "") << r.out;
   EXPECT_EQ(r.exit_code, 0);
   r = run_amlint({"--ignore", "AML999", file});
@@ -147,9 +160,9 @@ TEST(Stdin, ReadsStandardInputUnderTheGivenName) {
 TEST(Walk, FindsManifestsSkipsTheRestAndNeverLoops) {
   TempDir dir;
   dir.write("deploy/aci.yml", kAciTooBig);
-  dir.write("deploy/notes.yml", "just: some yaml\n");                         // not a manifest
-  dir.write("deploy/helm.yaml", "image: {{ .Values.image }}\n");             // not a manifest, broken
-  dir.write("deploy/broken.json", "{\"computeType\": \"aci\" \"x\": 1}");   // a manifest, broken
+  dir.write("deploy/notes.yml", "just: some yaml\n");                      // not a manifest
+  dir.write("deploy/helm.yaml", "image: {{ .Values.image }}\n");           // not a manifest, broken
+  dir.write("deploy/broken.json", "{\"computeType\": \"aci\" \"x\": 1}");  // a manifest, broken
   dir.write(".git/config.yml", kAciTooBig);
   dir.write("node_modules/x/deploy.yml", kAciTooBig);
   dir.write("build/deploy.yml", kAciTooBig);
@@ -160,13 +173,15 @@ TEST(Walk, FindsManifestsSkipsTheRestAndNeverLoops) {
   const auto out = split_lines(r.out);
   ASSERT_EQ(out.size(), 4U) << r.out;
   EXPECT_EQ(out[0].rfind(dir.path() + "/deploy/aci.yml:1:1:", 0), 0U) << out[0];
-  EXPECT_EQ(out[3].rfind(dir.path() + "/deploy/broken.json:1:23: error: invalid JSON", 0), 0U) << out[3];
+  EXPECT_EQ(out[3].rfind(dir.path() + "/deploy/broken.json:1:23: error: invalid JSON", 0), 0U)
+      << out[3];
   EXPECT_EQ(r.err, "amlint: 2 errors, 2 warnings, 0 info in 4 files\n");
 
   // A walked directory shows paths relative to where it was named.
   const ProcessResult rel = run_amlint({"--format", "concise", "deploy"}, {"", dir.path(), {}});
   EXPECT_EQ(split_lines(rel.out).at(0).rfind("deploy/aci.yml:1:1:", 0), 0U) << rel.out;
-  const ProcessResult dot = run_amlint({"--format", "concise", "."}, {"", dir.path() + "/deploy", {}});
+  const ProcessResult dot =
+      run_amlint({"--format", "concise", "."}, {"", dir.path() + "/deploy", {}});
   EXPECT_EQ(split_lines(dot.out).at(0).rfind("aci.yml:1:1:", 0), 0U) << dot.out;
 }
 
@@ -177,22 +192,27 @@ TEST(Pairing, AFindingInAnUnnamedSiblingMovesToTheNamedFile) {
   dir.write("svc/inference_config.yml", "entryScript: score.py\nenableGpu: true\n");
   dir.write("svc/unrelated.yml", "computeType: [broken\n");  // not reported: not named
   ProcessResult r = run_amlint({"--format", "human", deploy});
-  EXPECT_NE(r.out.find(deploy + ":1:14: error: enableGpu: true in inference_config.yml asks for a GPU, but "
-                                "deployment_config_aci.yml deploys to ACI"),
+  EXPECT_NE(r.out.find(deploy +
+                       ":1:14: error: enableGpu: true in inference_config.yml asks for a GPU, but "
+                       "deployment_config_aci.yml deploys to ACI"),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("inference_config.yml:2:12: note: the request is here"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("inference_config.yml:2:12: note: the request is here"), std::string::npos)
+      << r.out;
   EXPECT_EQ(r.out.find("unrelated.yml"), std::string::npos) << r.out;
   EXPECT_EQ(r.exit_code, 1);
 
   // The other way round: an edited buffer on standard input pairs with the
   // deployment configs on disk beside the name it is given.
-  r = run_amlint({"--format", "concise", "--stdin-filename", dir.path() + "/svc/inference_config.yml", "-"},
-                 {"entryScript: score.py\ncudaVersion: '10.0'\n", "", {}});
-  EXPECT_NE(r.out.find("svc/inference_config.yml:2:14: error: cudaVersion: 10.0 in inference_config.yml"),
-            std::string::npos)
+  r = run_amlint(
+      {"--format", "concise", "--stdin-filename", dir.path() + "/svc/inference_config.yml", "-"},
+      {"entryScript: score.py\ncudaVersion: '10.0'\n", "", {}});
+  EXPECT_NE(
+      r.out.find("svc/inference_config.yml:2:14: error: cudaVersion: 10.0 in inference_config.yml"),
+      std::string::npos)
       << r.out;
-  EXPECT_EQ(r.out.find("enableGpu"), std::string::npos) << "the file on disk must not be linted too: " << r.out;
+  EXPECT_EQ(r.out.find("enableGpu"), std::string::npos)
+      << "the file on disk must not be linted too: " << r.out;
 }
 
 TEST(Project, ReferencesResolveAcrossFilesAndShowBothPlaces) {
@@ -206,11 +226,14 @@ TEST(Project, ReferencesResolveAcrossFilesAndShowBothPlaces) {
       "name: nightly\nendpoint_name: scoring\ntype: model\nmodel: azureml:churn:3\n"
       "compute: azureml:my-instance\n");
   const ProcessResult r = run_amlint({"--format", "human", dir.path()});
-  EXPECT_NE(r.out.find(batch + ":6:10: error: compute: azureml:my-instance is ci.yml, a compute instance; batch "
-                               "deployments run on a compute cluster or Kubernetes compute"),
-            std::string::npos)
+  EXPECT_NE(
+      r.out.find(batch +
+                 ":6:10: error: compute: azureml:my-instance is ci.yml, a compute instance; batch "
+                 "deployments run on a compute cluster or Kubernetes compute"),
+      std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find(dir.path() + "/compute/ci.yml:3:7: note: the compute is defined here"), std::string::npos)
+  EXPECT_NE(r.out.find(dir.path() + "/compute/ci.yml:3:7: note: the compute is defined here"),
+            std::string::npos)
       << r.out;
   // An unresolved reference is not a finding: the compute may be in the workspace.
   const ProcessResult alone = run_amlint({"--format", "concise", batch});
@@ -219,28 +242,39 @@ TEST(Project, ReferencesResolveAcrossFilesAndShowBothPlaces) {
 
 TEST(Project, TypoedKeysGetTheirSuggestion) {
   TempDir dir;
-  const std::string v1 = dir.write("v1/deploymentconfig.json",
-                                   "{\"computeType\": \"aci\", \"enableAppInsights\": true, \"authEnabled\": true,\n"
-                                   " \"containerResourceRequirements\": {\"cpu\": 1, \"cpu_limit\": 2}}\n");
-  const std::string v2 = dir.write("v2/blue.yml",
-                                   "$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json\n"
-                                   "name: blue\nendpoint_name: scoring\nmodel: azureml:m:1\n"
-                                   "instance_typ: Standard_DS3_v2\ninstance_count: 1\n");
+  const std::string v1 =
+      dir.write("v1/deploymentconfig.json",
+                "{\"computeType\": \"aci\", \"enableAppInsights\": true, \"authEnabled\": true,\n"
+                " \"containerResourceRequirements\": {\"cpu\": 1, \"cpu_limit\": 2}}\n");
+  const std::string v2 = dir.write(
+      "v2/blue.yml",
+      "$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json\n"
+      "name: blue\nendpoint_name: scoring\nmodel: azureml:m:1\n"
+      "instance_typ: Standard_DS3_v2\ninstance_count: 1\n");
   const ProcessResult r = run_amlint({"--format", "concise", v1, v2});
-  EXPECT_NE(r.out.find(v1 + ":1:24: warning: unknown key 'enableAppInsights' (az ml v1 ignores it); did you mean "
-                            "'appInsightsEnabled'?"),
-            std::string::npos)
+  EXPECT_NE(
+      r.out.find(
+          v1 +
+          ":1:24: warning: unknown key 'enableAppInsights' (az ml v1 ignores it); did you mean "
+          "'appInsightsEnabled'?"),
+      std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("unknown key 'cpu_limit' in containerResourceRequirements (az ml v1 ignores it); did you "
-                       "mean 'cpuLimit'?"),
-            std::string::npos)
+  EXPECT_NE(
+      r.out.find(
+          "unknown key 'cpu_limit' in containerResourceRequirements (az ml v1 ignores it); did you "
+          "mean 'cpuLimit'?"),
+      std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find(v2 + ":5:1: error: unknown key 'instance_typ' (az ml rejects the file); did you mean "
-                            "'instance_type'?"),
-            std::string::npos)
+  EXPECT_NE(
+      r.out.find(v2 +
+                 ":5:1: error: unknown key 'instance_typ' (az ml rejects the file); did you mean "
+                 "'instance_type'?"),
+      std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find(v2 + ":1:1: error: missing required key 'instance_type' of a managed online deployment"),
-            std::string::npos)
+  EXPECT_NE(
+      r.out.find(
+          v2 + ":1:1: error: missing required key 'instance_type' of a managed online deployment"),
+      std::string::npos)
       << r.out;
 }
 
@@ -250,7 +284,8 @@ TEST(Walk, NamedFilesThatAreNotManifestsAreReported) {
       {"--format", "concise", dir.write("ci.yml", "on: push\n"), dir.write("empty.json", "")});
   const auto out = split_lines(r.out);
   ASSERT_EQ(out.size(), 2U) << r.out;
-  EXPECT_NE(out[0].find(":1:1: info: not a recognised Azure ML deployment manifest"), std::string::npos);
+  EXPECT_NE(out[0].find(":1:1: info: not a recognised Azure ML deployment manifest"),
+            std::string::npos);
   EXPECT_NE(out[1].find(":1:1: info: file holds no YAML or JSON document"), std::string::npos);
   EXPECT_EQ(r.exit_code, 0);
 }
@@ -267,7 +302,9 @@ TEST(Robustness, OneBadFileDoesNotLoseTheOthers) {
   const auto out = split_lines(r.out);
   ASSERT_EQ(out.size(), 5U) << r.out;
   EXPECT_NE(out[0].find("bad.yml:1:1: error: NUL byte"), std::string::npos) << out[0];
-  EXPECT_NE(out[1].find("pipe.yml:1:1: error: cannot read the file: it is a FIFO"), std::string::npos) << out[1];
+  EXPECT_NE(out[1].find("pipe.yml:1:1: error: cannot read the file: it is a FIFO"),
+            std::string::npos)
+      << out[1];
   EXPECT_NE(out[2].find("deploy.yml:1:1: warning:"), std::string::npos) << out[2];
 }
 
@@ -293,8 +330,10 @@ TEST(Robustness, HostileFilesEndFastWithAFinding) {
     std::string expected;
   } cases[] = {
       {"bomb.yml", bomb, "error: aliases expand this document"},
-      {"self.yml", "computeType: aci\na: &x [*x]\n", "error: alias *x refers to a node that contains it"},
-      {"deep.yml", "computeType: aci\nx: " + std::string(100000, '[') + std::string(100000, ']') + "\n",
+      {"self.yml", "computeType: aci\na: &x [*x]\n",
+       "error: alias *x refers to a node that contains it"},
+      {"deep.yml",
+       "computeType: aci\nx: " + std::string(100000, '[') + std::string(100000, ']') + "\n",
        "error: nesting is deeper than 256 levels"},
       {"deep.json", "{\"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}",
        "error: nesting is deeper than 256 levels"},
@@ -325,12 +364,17 @@ TEST(Table, TargetsFileReplacesTheBuiltInTable) {
   EXPECT_EQ(r.out.find("[AML201]"), std::string::npos) << r.out;
   EXPECT_EQ(r.exit_code, 0);
 
-  const std::string broken = dir.write("bad.yaml", "schema_version: 1\nfacts: {F1: x}\ntargets: []\n");
+  const std::string broken =
+      dir.write("bad.yaml", "schema_version: 1\nfacts: {F1: x}\ntargets: []\n");
   const ProcessResult bad = run_amlint({"--targets", broken, deploy});
   EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_EQ(bad.err, "amlint: invalid capability table " + broken + ":3:10: targets must be a mapping\n"
-                     "amlint: invalid capability table " + broken + ":1:1: missing key 'detection'\n"
-                     "amlint: invalid capability table " + broken + ":1:1: missing key 'lifecycle'\n");
+  EXPECT_EQ(bad.err, "amlint: invalid capability table " + broken +
+                         ":3:10: targets must be a mapping\n"
+                         "amlint: invalid capability table " +
+                         broken +
+                         ":1:1: missing key 'detection'\n"
+                         "amlint: invalid capability table " +
+                         broken + ":1:1: missing key 'lifecycle'\n");
 }
 
 TEST(Model, SizeComesFromMetadataOfAFileOrADirectory) {

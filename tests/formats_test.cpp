@@ -516,10 +516,11 @@ TEST_F(Escaping, GithubAndAzureCommandsStayOnOneLine) {
             "asks for a GPU, but dep%25;]:,%0Aü.yml deploys to ACI, which has no GPU web services; "
             "deploy to AKS or drop the GPU request%0Anote: svc/dep%25;]:,%0Aü.yml:1:14: "
             "dep%25;]:,%0Aü.yml deploys to ACI here");
-  EXPECT_EQ(github[3],
-            "::error file=value.yml,line=1,col=14,endLine=1,endColumn=30,title=AML503 "
-            "invalid-value::computeType: 'a%25b;c]d:e,f\\nü' is not one of aci, aks, aksendpoint or "
-            "local");
+  EXPECT_EQ(
+      github[3],
+      "::error file=value.yml,line=1,col=14,endLine=1,endColumn=30,title=AML503 "
+      "invalid-value::computeType: 'a%25b;c]d:e,f\\nü' is not one of aci, aks, aksendpoint or "
+      "local");
 
   const auto azure = split_lines(run("azure"));
   ASSERT_EQ(azure.size(), 4U);

@@ -47,8 +47,9 @@ std::vector<Reported> reported_in(const JsonDoc& report, const std::string& path
   std::vector<Reported> out;
   for (const Node* f : items_at(report.root(), "/findings")) {
     if (text_at(*f, "/path") != path) continue;
-    out.push_back(Reported{static_cast<int>(int_at(*f, "/start/line")), static_cast<int>(int_at(*f, "/start/column")),
-                           text_at(*f, "/rule"), text_at(*f, "/message")});
+    out.push_back(Reported{static_cast<int>(int_at(*f, "/start/line")),
+                           static_cast<int>(int_at(*f, "/start/column")), text_at(*f, "/rule"),
+                           text_at(*f, "/message")});
   }
   return out;
 }

@@ -60,7 +60,8 @@ std::vector<std::string> test_args(const fs::path& dir) {
     if (end == std::string::npos) end = text.size();
     std::string arg(trim(std::string_view(text).substr(start, end - start)));
     if (!arg.empty()) {
-      if (!args.empty() && (args.back() == "--targets" || args.back() == "--config" || args.back() == "--baseline")) {
+      if (!args.empty() && (args.back() == "--targets" || args.back() == "--config" ||
+                            args.back() == "--baseline")) {
         arg = (dir / arg).string();
       }
       args.push_back(arg);
@@ -81,7 +82,8 @@ TEST_P(Golden, FindingsMatchExpectations) {
   // relative path, where NAME becomes a sparse file of that size.
   fs::path run_dir = dir;
   bool has_sparse = false;
-  for (const auto& f : fs::directory_iterator(dir)) has_sparse = has_sparse || f.path().extension() == ".sparse";
+  for (const auto& f : fs::directory_iterator(dir))
+    has_sparse = has_sparse || f.path().extension() == ".sparse";
   if (has_sparse) {
     run_dir = fs::path(temp.path()) / fs::relative(dir, source_dir());
     fs::create_directories(run_dir);
@@ -95,12 +97,14 @@ TEST_P(Golden, FindingsMatchExpectations) {
     }
   }
   const LintReport report =
-      walk ? lint_paths({dir.string()}) : lint_paths(fixture_files(run_dir), expand_args(test_args(dir), temp));
+      walk ? lint_paths({dir.string()})
+           : lint_paths(fixture_files(run_dir), expand_args(test_args(dir), temp));
   ASSERT_FALSE(report.files.empty()) << "no fixture files in " << dir;
   EXPECT_TRUE(report.internal_errors.empty()) << report.internal_errors.front();
   for (const SourceFile* linted : report.files) {
     // Expectations live beside the fixture in the source tree.
-    const fs::path source = has_sparse ? dir / fs::path(linted->path()).filename() : fs::path(linted->path());
+    const fs::path source =
+        has_sparse ? dir / fs::path(linted->path()).filename() : fs::path(linted->path());
     std::vector<std::string> errors;
     const std::vector<Expectation> expected = expectations_for(source.string(), errors);
     for (const std::string& e : errors) ADD_FAILURE() << source.string() << ": " << e;

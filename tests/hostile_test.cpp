@@ -157,7 +157,8 @@ std::vector<Case> size_cases(const TempDir& dir) {
   redirected.shell = "exec \"$0\" --format concise -q --ignore AML702 - \"$1\" < '" + big + "'";
   cases.push_back(redirected);
   Case piped{"100 MB through a pipe", {}, {expect(1, 1, "AML001", "it is more than 64 MB")}};
-  piped.shell = "cat '" + big + "' 2>/dev/null | \"$0\" --format concise -q --ignore AML702 - \"$1\"";
+  piped.shell =
+      "cat '" + big + "' 2>/dev/null | \"$0\" --format concise -q --ignore AML702 - \"$1\"";
   piped.memory_bound_mb = 96;  // a pipe is read up to the limit
   piped.time_bound = milliseconds(2000);
   cases.push_back(piped);

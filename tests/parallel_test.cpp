@@ -11,7 +11,8 @@ namespace {
 
 TEST(Jobs, EveryFormatIsTheSameForOneTwoAndEightThreads) {
   for (const OutputFormat& format : output_formats()) {
-    const std::vector<std::string> args = {"check", "--format", std::string(format.name), "fixtures"};
+    const std::vector<std::string> args = {"check", "--format", std::string(format.name),
+                                           "fixtures"};
     std::vector<std::string> one = args;
     one.insert(one.begin() + 1, {"--jobs", "1"});
     const ProcessResult expected = run_amlint(one, in_dir(source_dir()));
@@ -34,25 +35,36 @@ TEST(Jobs, ReferencesResolveWhateverTheOrderOfLinting) {
   // whole project is in.
   TempDir dir;
   const auto endpoint = [](const std::string& name) {
-    return "$schema: https://azuremlschemas.azureedge.net/latest/kubernetesOnlineEndpoint.schema.json\n"
-           "name: " + name + "\ncompute: azureml:k8s\nauth_mode: key\n";
+    return "$schema: "
+           "https://azuremlschemas.azureedge.net/latest/kubernetesOnlineEndpoint.schema.json\n"
+           "name: " +
+           name + "\ncompute: azureml:k8s\nauth_mode: key\n";
   };
   const auto deployment = [](const std::string& endpoint_name) {
-    return "$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json\n"
-           "name: blue\nendpoint_name: " + endpoint_name + "\nmodel: azureml:m:1\n"
+    return "$schema: "
+           "https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json\n"
+           "name: blue\nendpoint_name: " +
+           endpoint_name +
+           "\nmodel: azureml:m:1\n"
            "instance_type: Standard_DS3_v2\ninstance_count: 1\n";
   };
   const std::string a = dir.write("a/deployment.yml", deployment("scoring"));
   dir.write("b/endpoint.yml", endpoint("scoring"));
-  const std::string stream = dir.write("c/stream.yml", deployment("inline") + "---\n" + endpoint("inline"));
+  const std::string stream =
+      dir.write("c/stream.yml", deployment("inline") + "---\n" + endpoint("inline"));
   for (const char* jobs : {"1", "2"}) {
     const ProcessResult r = run_amlint({"--format", "concise", "-j", jobs, dir.path()});
-    EXPECT_NE(r.out.find(a + ":3:16: error: endpoint_name: scoring is endpoint.yml, a Kubernetes online endpoint"),
-              std::string::npos)
+    EXPECT_NE(
+        r.out.find(
+            a +
+            ":3:16: error: endpoint_name: scoring is endpoint.yml, a Kubernetes online endpoint"),
+        std::string::npos)
         << r.out;
-    EXPECT_NE(r.out.find(stream + ":3:16: error: endpoint_name: inline is stream.yml (document 2), a Kubernetes "
-                                  "online endpoint"),
-              std::string::npos)
+    EXPECT_NE(
+        r.out.find(stream +
+                   ":3:16: error: endpoint_name: inline is stream.yml (document 2), a Kubernetes "
+                   "online endpoint"),
+        std::string::npos)
         << r.out;
   }
 }
@@ -88,7 +100,9 @@ TEST(Jobs, AFileWhoseTextIsDroppedReportsAsIfItWereWhole) {
     const ProcessResult whole = run_amlint(from_stdin, with_text);
     const ProcessResult dropped = run_amlint(from_file);
     EXPECT_EQ(dropped.exit_code, whole.exit_code) << format;
-    EXPECT_TRUE(dropped.out == whole.out) << format << ":\n" << dropped.out << "\n---\n" << whole.out;
+    EXPECT_TRUE(dropped.out == whole.out) << format << ":\n"
+                                          << dropped.out << "\n---\n"
+                                          << whole.out;
     EXPECT_EQ(dropped.out.find("7c1e9d3b5a2f4e6d8c0b1a3f5e7d9c2b"), std::string::npos) << format;
     if (std::string(format) == "human") {
       EXPECT_NE(whole.out.find("AML007"), std::string::npos) << whole.out;  // the unknown rule

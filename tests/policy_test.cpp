@@ -25,7 +25,9 @@ ProcessResult concise(const TempDir& dir, std::vector<std::string> args) {
   return run_amlint(args, in_dir(dir.path()));
 }
 
-bool has(const ProcessResult& r, const std::string& text) { return r.out.find(text) != std::string::npos; }
+bool has(const ProcessResult& r, const std::string& text) {
+  return r.out.find(text) != std::string::npos;
+}
 
 TEST(Config, TheNearestConfigWinsAndSettingsAreNotMerged) {
   TempDir dir;
@@ -34,10 +36,10 @@ TEST(Config, TheNearestConfigWinsAndSettingsAreNotMerged) {
   dir.write("a.yml", kAci24);
   dir.write("team/b.yml", kAci24);
   const ProcessResult r = concise(dir, {"."});
-  EXPECT_FALSE(has(r, "a.yml:1:1: warning")) << r.out;           // AML402 off at the root
-  EXPECT_TRUE(has(r, "a.yml:5:15: warning")) << r.out;            // AML202 on at the root
-  EXPECT_TRUE(has(r, "team/b.yml:1:1: warning")) << r.out;        // the team config does not inherit
-  EXPECT_FALSE(has(r, "team/b.yml:5:15")) << r.out;               // and turns AML202 off
+  EXPECT_FALSE(has(r, "a.yml:1:1: warning")) << r.out;      // AML402 off at the root
+  EXPECT_TRUE(has(r, "a.yml:5:15: warning")) << r.out;      // AML202 on at the root
+  EXPECT_TRUE(has(r, "team/b.yml:1:1: warning")) << r.out;  // the team config does not inherit
+  EXPECT_FALSE(has(r, "team/b.yml:5:15")) << r.out;         // and turns AML202 off
   // --config applies one file to every file.
   dir.write("strict.yaml", "rules:\n  AML402: error\n");
   const ProcessResult forced = concise(dir, {"--config", "strict.yaml", "."});
@@ -100,21 +102,25 @@ TEST(Config, IgnoredPathsAreSkippedEvenWhenNamed) {
 
 TEST(Config, ProductionAndTestPathsReplaceTheDefaultNames) {
   TempDir dir;
-  const std::string aci = "computeType: aci\ncontainerResourceRequirements:\n  cpu: 1\n  memoryInGB: 4\n";
+  const std::string aci =
+      "computeType: aci\ncontainerResourceRequirements:\n  cpu: 1\n  memoryInGB: 4\n";
   dir.write("prod/a.yml", aci);
   dir.write("deploy/live/b.yml", aci);
   dir.write("scratch/c.yml", aci);
   ProcessResult r = concise(dir, {"."});
   EXPECT_TRUE(has(r, "prod/a.yml:1:14: error") && has(r, "[AML301]")) << r.out;
-  EXPECT_TRUE(has(r, "scratch/c.yml:1:14: warning: this ACI web service has no authentication")) << r.out;
+  EXPECT_TRUE(has(r, "scratch/c.yml:1:14: warning: this ACI web service has no authentication"))
+      << r.out;
   dir.write(".amlint.yaml", "production: [deploy/live/]\ntest: [scratch/]\n");
   r = concise(dir, {"."});
   EXPECT_FALSE(has(r, "prod/a.yml:1:14: error")) << r.out;
-  EXPECT_TRUE(has(r, "deploy/live/b.yml:1:14: error: ACI is for low-CPU testing or development, not production, but "
-                     "this config matches the production path 'deploy/live/' of .amlint.yaml"))
+  EXPECT_TRUE(has(r,
+                  "deploy/live/b.yml:1:14: error: ACI is for low-CPU testing or development, not "
+                  "production, but "
+                  "this config matches the production path 'deploy/live/' of .amlint.yaml"))
       << r.out;
   EXPECT_TRUE(has(r, "deploy/live/b.yml:1:14: warning: ACI serves plain HTTP")) << r.out;  // AML703
-  EXPECT_FALSE(has(r, "scratch/c.yml:1:14")) << r.out;                                     // AML702 quiet
+  EXPECT_FALSE(has(r, "scratch/c.yml:1:14")) << r.out;  // AML702 quiet
 }
 
 TEST(Config, FailLevelAndTheFlagThatWins) {
@@ -156,7 +162,9 @@ TEST(Config, ModelBindingServesAml203) {
   EXPECT_FALSE(has(concise(dir, {"svc"}), "[AML203]"));
   dir.write(".amlint.yaml", "model:\n  \"svc/deployment_config_*.yml\": models/big.pkl\n");
   const ProcessResult r = concise(dir, {"svc"});
-  EXPECT_TRUE(has(r, "svc/deployment_config_aci.yml:1:14: error: the model 'models/big.pkl' is 2 GB")) << r.out;
+  EXPECT_TRUE(
+      has(r, "svc/deployment_config_aci.yml:1:14: error: the model 'models/big.pkl' is 2 GB"))
+      << r.out;
 }
 
 TEST(Config, JsonSuppressionsLiveInTheConfig) {
@@ -182,8 +190,10 @@ TEST(Config, JsonSuppressionsLiveInTheConfig) {
             "    reason: load test\n");
   const ProcessResult r = concise(dir, {"."});
   EXPECT_TRUE(has(r, "svc/deploymentconfig.json:2:60: warning: memoryInGB: 24")) << r.out;
-  EXPECT_TRUE(has(r, ".amlint.yaml:3:5: warning: suppression of AML202 in svc/deploymentconfig.json at "
-                     "/containerResourceRequirements/cpu matches no finding; remove it [AML009]"))
+  EXPECT_TRUE(
+      has(r,
+          ".amlint.yaml:3:5: warning: suppression of AML202 in svc/deploymentconfig.json at "
+          "/containerResourceRequirements/cpu matches no finding; remove it [AML009]"))
       << r.out;
 }
 
@@ -227,7 +237,8 @@ TEST(Config, ConfigCommandShowsWhereEachSettingComesFrom) {
   EXPECT_TRUE(has(r, "not suppressible (.amlint.yaml:5)")) << r.out;
   EXPECT_TRUE(has(r, "AML201  memory-over-target-limit            error (default)")) << r.out;
   TempDir empty;
-  EXPECT_TRUE(has(run_amlint({"config"}, in_dir(empty.path())), "config file:  none (built-in defaults)"));
+  EXPECT_TRUE(
+      has(run_amlint({"config"}, in_dir(empty.path())), "config file:  none (built-in defaults)"));
 }
 
 TEST(Config, InitWritesAValidStarterAndNeverOverwritesByAccident) {
@@ -277,22 +288,29 @@ TEST(Suppressions, EveryFormThroughTheBinary) {
             "authEnabled: true\n");
   const ProcessResult r = concise(dir, {"s.yml", "t.yml"});
   const std::vector<std::string> expected = {
-      "s.yml:7:19: warning: suppression of AML202 gives no reason; add one after '--', e.g. '-- load test, removed "
+      "s.yml:7:19: warning: suppression of AML202 gives no reason; add one after '--', e.g. '-- "
+      "load test, removed "
       "by 2027-03' [AML005]",
-      "s.yml:8:3: warning: 'memoryInGBLimit' applies only when computeType is aks or aksendpoint; it is ignored for "
+      "s.yml:8:3: warning: 'memoryInGBLimit' applies only when computeType is aks or aksendpoint; "
+      "it is ignored for "
       "aci: ACI reserves exactly memoryInGB; limits are read only for AKS [AML505]",
       "s.yml:8:23: warning: suppression of AML201 matches no finding on line 8; remove it [AML009]",
-      "t.yml:1:1: warning: v1 deployment configs (az ml model deploy) are retired: CLI v1 support ended on "
-      "2025-09-30; move to a managed online endpoint or a Kubernetes online endpoint (CLI v2) [AML402]",
-      "t.yml:1:19: warning: suppression of AML402 expired on 2024-01-01 and no longer applies; fix the finding, or "
+      "t.yml:1:1: warning: v1 deployment configs (az ml model deploy) are retired: CLI v1 support "
+      "ended on "
+      "2025-09-30; move to a managed online endpoint or a Kubernetes online endpoint (CLI v2) "
+      "[AML402]",
+      "t.yml:1:19: warning: suppression of AML402 expired on 2024-01-01 and no longer applies; fix "
+      "the finding, or "
       "renew it with a later until= [AML006]"};
   EXPECT_EQ(split_lines(r.out), expected) << r.out;
   // A rule the config makes non-suppressible stays reported.
   dir.write(".amlint.yaml", "rules:\n  aci-region-capacity: {suppressible: false}\n");
   const ProcessResult strict = concise(dir, {"s.yml"});
   EXPECT_TRUE(has(strict, "s.yml:6:8: warning: cpu: 8")) << strict.out;
-  EXPECT_TRUE(has(strict, "s.yml:5:3: error: AML202 is marked non-suppressible in .amlint.yaml:2; fix the finding "
-                          "instead [AML007]"))
+  EXPECT_TRUE(
+      has(strict,
+          "s.yml:5:3: error: AML202 is marked non-suppressible in .amlint.yaml:2; fix the finding "
+          "instead [AML007]"))
       << strict.out;
   // Turning the rule off makes its suppressions neither used nor unused.
   dir.write(".amlint.yaml", "rules:\n  AML201: off\n");
@@ -301,23 +319,27 @@ TEST(Suppressions, EveryFormThroughTheBinary) {
 
 TEST(Baseline, RoundTripSurvivesEditsAboveAndReportsFixedFindingsAsStale) {
   TempDir dir;
-  dir.write(".git/HEAD", "ref: refs/heads/main\n");  // the repository root: baseline paths are relative to it
+  dir.write(".git/HEAD",
+            "ref: refs/heads/main\n");  // the repository root: baseline paths are relative to it
   dir.write("svc/deployment_config_aci.yml", kAciTooBig);
   dir.write("other/deployment_config_aci.yml", kAci24);
   ProcessResult r = run_amlint({"baseline", "svc", "other"}, in_dir(dir.path()));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "amlint: wrote 5 entries to .amlint-baseline.json\n");
   const std::string baseline = read_file_text(dir.path() + "/.amlint-baseline.json");
-  EXPECT_NE(baseline.find("\"path\": \"svc/deployment_config_aci.yml\""), std::string::npos) << baseline;
-  EXPECT_NE(baseline.find("\"pointer\": \"/containerResourceRequirements/memoryInGB\""), std::string::npos);
+  EXPECT_NE(baseline.find("\"path\": \"svc/deployment_config_aci.yml\""), std::string::npos)
+      << baseline;
+  EXPECT_NE(baseline.find("\"pointer\": \"/containerResourceRequirements/memoryInGB\""),
+            std::string::npos);
 
   r = concise(dir, {"--baseline", ".amlint-baseline.json", "svc", "other"});
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.exit_code, 0);
   // Lines added above the findings: still hidden. From a subdirectory too.
   dir.write("svc/deployment_config_aci.yml", std::string("# owner: fraud team\n\n") + kAciTooBig);
-  r = run_amlint({"check", "-q", "--format", "concise", "--baseline", "../.amlint-baseline.json", "."},
-                 in_dir(dir.path() + "/svc"));
+  r = run_amlint(
+      {"check", "-q", "--format", "concise", "--baseline", "../.amlint-baseline.json", "."},
+      in_dir(dir.path() + "/svc"));
   EXPECT_EQ(r.out, "") << r.out;
   // A new finding is reported; the old ones stay hidden.
   dir.write("svc/deployment_config_aci.yml", std::string(kAciTooBig) + "gpuCores: 1\n");
@@ -333,7 +355,8 @@ TEST(Baseline, RoundTripSurvivesEditsAboveAndReportsFixedFindingsAsStale) {
   ASSERT_EQ(lines.size(), 2U) << r.out;
   for (const std::string& line : lines) {
     EXPECT_EQ(line.rfind(".amlint-baseline.json:", 0), 0U) << line;
-    EXPECT_NE(line.find("in svc/deployment_config_aci.yml at /containerResourceRequirements/memoryInGB matches no "
+    EXPECT_NE(line.find("in svc/deployment_config_aci.yml at "
+                        "/containerResourceRequirements/memoryInGB matches no "
                         "current finding"),
               std::string::npos)
         << line;
@@ -358,13 +381,16 @@ TEST(Baseline, WritesAreAtomicAndAFailedRunKeepsThePreviousFile) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("taken"), std::string::npos) << r.err;
   std::size_t entries = 0;
-  for (const auto& e : fs::directory_iterator(dir.path())) entries += e.path().filename().string()[0] != '.' ? 1 : 0;
+  for (const auto& e : fs::directory_iterator(dir.path()))
+    entries += e.path().filename().string()[0] != '.' ? 1 : 0;
   EXPECT_EQ(entries, 2U) << "a.yml and taken/ only";
   // A malformed baseline is a usage error with a position.
   dir.write("bad.json", "{\"version\": 1, \"entries\": [{\"rule\": \"AML201\"}]}\n");
   r = concise(dir, {"--baseline", "bad.json", "a.yml"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("invalid baseline bad.json:1:28: an entry without a fingerprint"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("invalid baseline bad.json:1:28: an entry without a fingerprint"),
+            std::string::npos)
+      << r.err;
 }
 
 TEST(Secrets, NoOutputFormatShowsTheValue) {
@@ -372,12 +398,14 @@ TEST(Secrets, NoOutputFormatShowsTheValue) {
   const std::string key = "d41d8cd98f00b204e9800998ecf8427e";  // not the one in AML701.md
   const std::string pem_line = "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun";
   dir.write("deployment_config_aks.yml", "computeType: aks\nkeys:\n  primaryKey: " + key +
-                                              "\nsslKey: |\n  -----BEGIN RSA PRIVATE KEY-----\n  " + pem_line +
-                                              "\n  -----END RSA PRIVATE KEY-----\n");
-  for (const char* format : {"human", "concise", "json", "sarif", "junit", "checkstyle", "github", "azure", "gitlab"}) {
-    const ProcessResult r = run_amlint({"check", "--format", format, "--output", std::string(format) + "=out.txt",
-                                        "deployment_config_aks.yml"},
-                                       in_dir(dir.path()));
+                                             "\nsslKey: |\n  -----BEGIN RSA PRIVATE KEY-----\n  " +
+                                             pem_line + "\n  -----END RSA PRIVATE KEY-----\n");
+  for (const char* format :
+       {"human", "concise", "json", "sarif", "junit", "checkstyle", "github", "azure", "gitlab"}) {
+    const ProcessResult r =
+        run_amlint({"check", "--format", format, "--output", std::string(format) + "=out.txt",
+                    "deployment_config_aks.yml"},
+                   in_dir(dir.path()));
     EXPECT_EQ(r.exit_code, 1) << format;
     EXPECT_NE(r.out.find("AML701"), std::string::npos) << format;
     for (const std::string& secret : {key, pem_line}) {
@@ -393,14 +421,17 @@ TEST(Secrets, NoOutputFormatShowsTheValue) {
 TEST(Secrets, TheCorpusHasOneLiteralPasswordAndNoOtherSecret) {
   // ../shared/corpus, as copied into fixtures/corpus: only the compute
   // sample that writes its SSH password inline is reported.
-  const ProcessResult r = run_amlint({"check", "-q", "--format", "concise", "--ignore", "AML0,AML1,AML2,AML3,AML4,"
-                                      "AML5,AML6,AML702,AML703", "fixtures/corpus"},
+  const ProcessResult r = run_amlint({"check", "-q", "--format", "concise", "--ignore",
+                                      "AML0,AML1,AML2,AML3,AML4,"
+                                      "AML5,AML6,AML702,AML703",
+                                      "fixtures/corpus"},
                                      in_dir(source_dir()));
   EXPECT_EQ(split_lines(r.out),
-            std::vector<std::string>{"fixtures/corpus/azureml-examples/cli__resources__compute__cluster-ssh-password."
-                                     "yml:10:19: error: ssh_settings.admin_password holds a literal secret (16 "
-                                     "characters, not shown); a committed secret is leaked: rotate it, and pass it "
-                                     "at deploy time (a key vault reference or a pipeline secret) [AML701]"})
+            std::vector<std::string>{
+                "fixtures/corpus/azureml-examples/cli__resources__compute__cluster-ssh-password."
+                "yml:10:19: error: ssh_settings.admin_password holds a literal secret (16 "
+                "characters, not shown); a committed secret is leaked: rotate it, and pass it "
+                "at deploy time (a key vault reference or a pipeline secret) [AML701]"})
       << r.out;
 }
 

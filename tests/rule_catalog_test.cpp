@@ -120,15 +120,16 @@ TEST_P(RuleCatalog, DocHasTheFixedForm) {
   ASSERT_TRUE(text) << rule.id << ": no rules/" << rule.id << ".md";
   const Doc doc = parse_doc(*text);
   EXPECT_EQ(doc.title, "# " + std::string(rule.id) + " " + std::string(rule.slug));
-  EXPECT_EQ(doc.meta.rfind("**Severity:** " + std::string(severity_name(rule.severity)) + " · **Facts:** " +
-                               (rule.facts.empty() ? std::string("–") : std::string(rule.facts)) + " · ",
-                           0),
+  EXPECT_EQ(doc.meta.rfind(
+                "**Severity:** " + std::string(severity_name(rule.severity)) + " · **Facts:** " +
+                    (rule.facts.empty() ? std::string("–") : std::string(rule.facts)) + " · ",
+                0),
             0U)
       << rule.id << ": line 3 is '" << doc.meta << "'";
   std::vector<std::string> headings;
   for (const Section& s : doc.sections) headings.push_back(s.heading);
-  EXPECT_EQ(headings, (std::vector<std::string>{"What it does", "Why is this bad?", "Example", "Use instead",
-                                                "Facts", "References"}))
+  EXPECT_EQ(headings, (std::vector<std::string>{"What it does", "Why is this bad?", "Example",
+                                                "Use instead", "Facts", "References"}))
       << rule.id;
 }
 
@@ -147,8 +148,10 @@ TEST_P(RuleCatalog, FactsAreQuotedExactlyFromTheTable) {
     ASSERT_NE(close, std::string::npos) << line;
     const std::string id = line.substr(4, close - 4);
     quoted.insert(id);
-    ASSERT_TRUE(table.facts().count(id)) << rule.id << " quotes " << id << ", which the table does not have";
-    EXPECT_EQ(line.substr(close + 4), table.facts().at(id)) << rule.id << ": " << id << " is not quoted exactly";
+    ASSERT_TRUE(table.facts().count(id))
+        << rule.id << " quotes " << id << ", which the table does not have";
+    EXPECT_EQ(line.substr(close + 4), table.facts().at(id))
+        << rule.id << ": " << id << " is not quoted exactly";
   }
   const std::vector<std::string> expected = split_facts(rule.facts);
   EXPECT_EQ(quoted, std::set<std::string>(expected.begin(), expected.end())) << rule.id;
@@ -160,13 +163,15 @@ TEST_P(RuleCatalog, TheTableCarriesTheFactsTheRuleEnforces) {
   for (const std::string& fact : split_facts(GetParam()->facts)) {
     EXPECT_TRUE(table.find("fact: " + fact + "}") != std::string::npos ||
                 table.find("fact: " + fact + ",") != std::string::npos)
-        << GetParam()->id << " enforces " << fact << " but no capability in rules/compute-targets.yaml cites it";
+        << GetParam()->id << " enforces " << fact
+        << " but no capability in rules/compute-targets.yaml cites it";
   }
 }
 
 std::size_t count_rule(const LintReport& report, std::string_view id) {
-  return static_cast<std::size_t>(std::count_if(report.findings.begin(), report.findings.end(),
-                                                [&](const Finding& f) { return f.rule->id == id; }));
+  return static_cast<std::size_t>(
+      std::count_if(report.findings.begin(), report.findings.end(),
+                    [&](const Finding& f) { return f.rule->id == id; }));
 }
 
 // Writes a section's blocks to `dir`. A block ```sparse file=model.pkl
@@ -185,7 +190,8 @@ LintReport run_section(const Section& section, const TempDir& dir) {
   }
   std::vector<std::string> args = expand_args(section.args, dir);
   for (std::size_t i = 1; i < args.size(); ++i) {
-    if (args[i - 1] == "--baseline" || args[i - 1] == "--config") args[i] = dir.path() + "/" + args[i];
+    if (args[i - 1] == "--baseline" || args[i - 1] == "--config")
+      args[i] = dir.path() + "/" + args[i];
   }
   // Run from the example's folder, as a user would: baseline paths are
   // relative to the repository root, which is then that folder.
@@ -208,11 +214,13 @@ TEST_P(RuleCatalog, ExampleFiresAndUseInsteadDoesNot) {
   ASSERT_FALSE(instead->blocks.empty()) << rule.id << ": no code block under Use instead";
   {
     TempDir dir;
-    EXPECT_GE(count_rule(run_section(*example, dir), rule.id), 1U) << rule.id << ": the Example does not fire it";
+    EXPECT_GE(count_rule(run_section(*example, dir), rule.id), 1U)
+        << rule.id << ": the Example does not fire it";
   }
   {
     TempDir dir;
-    EXPECT_EQ(count_rule(run_section(*instead, dir), rule.id), 0U) << rule.id << ": the Use instead fires it";
+    EXPECT_EQ(count_rule(run_section(*instead, dir), rule.id), 0U)
+        << rule.id << ": the Use instead fires it";
   }
 }
 
@@ -221,7 +229,8 @@ TEST_P(RuleCatalog, ExampleFiresAndUseInsteadDoesNot) {
 std::string syntax_of_fixture(const fs::path& path) {
   if (path.filename() == ".amlint.yaml") {
     for (const auto& f : fs::directory_iterator(path.parent_path())) {
-      if (f.path().extension() == ".json" && f.path().filename() != ".amlint-baseline.json") return "json";
+      if (f.path().extension() == ".json" && f.path().filename() != ".amlint-baseline.json")
+        return "json";
     }
   }
   return path.extension() == ".json" ? "json" : "yaml";
@@ -290,7 +299,8 @@ TEST(RuleCatalog, ReadmeListsEveryRuleWithItsSeverity) {
     const std::string row = "| " + std::string(r->id) + " | " + std::string(r->slug) + " | " +
                             std::string(severity_name(r->severity)) + " | " +
                             (r->facts.empty() ? std::string("–") : std::string(r->facts)) + " |";
-    EXPECT_NE(readme.find(row), std::string::npos) << "README.md has no row starting '" << row << "'";
+    EXPECT_NE(readme.find(row), std::string::npos)
+        << "README.md has no row starting '" << row << "'";
   }
 }
 

@@ -30,12 +30,16 @@ class TableReader {
   // Nodes in `overrides` are written in `override_source`, the others in `source`.
   TableReader(const SourceFile& source, const SourceFile& override_source,
               const std::unordered_set<const Node*>& overrides, std::vector<TableError>& errors)
-      : source_(source), errors_(errors), override_source_(&override_source), overrides_(&overrides) {}
+      : source_(source),
+        errors_(errors),
+        override_source_(&override_source),
+        overrides_(&overrides) {}
 
   std::unique_ptr<CapabilityTable> read(const Node* root) {
     auto table = std::make_unique<CapabilityTable>();
     if (!expect_map(root, "the table")) return nullptr;
-    check_keys(*root, {"schema_version", "source", "facts", "targets", "detection", "sizing", "lifecycle"},
+    check_keys(*root,
+               {"schema_version", "source", "facts", "targets", "detection", "sizing", "lifecycle"},
                "the table");
     const Node* version = required(*root, "schema_version");
     if (version && as_number(version) != 1.0) error(version, "schema_version must be 1");
@@ -48,7 +52,8 @@ class TableReader {
       }
     }
     facts_ = &table->facts_;
-    if (const Node* targets = required(*root, "targets"); targets && expect_map(targets, "targets")) {
+    if (const Node* targets = required(*root, "targets");
+        targets && expect_map(targets, "targets")) {
       std::set<std::string> compute_types;
       for (const MapEntry& e : targets->resolved().entries) {
         Target t = read_target(e.key->resolved().text, e.value);
@@ -64,7 +69,8 @@ class TableReader {
     if (const Node* l = required(*root, "lifecycle")) table->lifecycle_ = read_lifecycle(l);
     if (const Node* z = root->get("sizing"); z && expect_map(z, "sizing")) {
       check_keys(*z, {"model_ram_headroom"}, "sizing");
-      if (const Node* h = z->get("model_ram_headroom"); h && expect_map(h, "sizing.model_ram_headroom")) {
+      if (const Node* h = z->get("model_ram_headroom");
+          h && expect_map(h, "sizing.model_ram_headroom")) {
         check_keys(*h, {"value", "fact", "source"}, "sizing.model_ram_headroom");
         table->sizing_.model_ram_headroom =
             number(required(*h, "value"), "sizing.model_ram_headroom.value").value_or(1);
@@ -94,7 +100,8 @@ class TableReader {
     return v;
   }
 
-  void check_keys(const Node& map, const std::vector<std::string>& allowed, const std::string& where) {
+  void check_keys(const Node& map, const std::vector<std::string>& allowed,
+                  const std::string& where) {
     for (const MapEntry& e : map.resolved().entries) {
       const std::string& k = e.key->resolved().text;
       if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
@@ -208,7 +215,8 @@ class TableReader {
         check_keys(*r, {"cpu", "memory_gb", "locations"}, w + ".regions item");
         ContainerGroup::Region region;
         region.capacity = capacity(*r, w + ".regions item");
-        for (const std::string& l : strings(required(*r, "locations"), w + ".regions item.locations")) {
+        for (const std::string& l :
+             strings(required(*r, "locations"), w + ".regions item.locations")) {
           region.locations.push_back(fold_identifier(l));
         }
         g.regions.push_back(std::move(region));
@@ -223,15 +231,35 @@ class TableReader {
     const std::string w = "targets." + id;
     if (!expect_map(node, w)) return t;
     check_keys(*node,
-               {"name", "short_name", "v1_compute_types", "used_for", "production",
-                "gpu_web_service", "gpu_batch", "fpga", "preview", "cluster_autoscale_via_sdk",
-                "replica_autoscale", "designer", "low_priority_vms", "hardware_acceleration",
-                "reached_through", "memory_gb", "model_size_gb", "container_group", "v2_formats",
-                "batch_compute", "real_time", "limits", "auth_by_default", "tls_in_deployment_config"},
+               {"name",
+                "short_name",
+                "v1_compute_types",
+                "used_for",
+                "production",
+                "gpu_web_service",
+                "gpu_batch",
+                "fpga",
+                "preview",
+                "cluster_autoscale_via_sdk",
+                "replica_autoscale",
+                "designer",
+                "low_priority_vms",
+                "hardware_acceleration",
+                "reached_through",
+                "memory_gb",
+                "model_size_gb",
+                "container_group",
+                "v2_formats",
+                "batch_compute",
+                "real_time",
+                "limits",
+                "auth_by_default",
+                "tls_in_deployment_config"},
                w);
     t.name = text(required(*node, "name"), w + ".name").value_or(id);
     t.short_name = text(required(*node, "short_name"), w + ".short_name").value_or(id);
-    for (const std::string& c : strings(required(*node, "v1_compute_types"), w + ".v1_compute_types")) {
+    for (const std::string& c :
+         strings(required(*node, "v1_compute_types"), w + ".v1_compute_types")) {
       t.v1_compute_types.push_back(to_lower(c));
     }
     if (const Node* v2 = node->get("v2_formats")) t.v2_formats = strings(v2, w + ".v2_formats");
@@ -272,31 +300,36 @@ class TableReader {
   Regex pattern(const Node& map, const char* key) {
     const Node* node = required(map, key);
     Regex re(text(node, std::string("detection.") + key).value_or(""));
-    if (node && !re.ok()) error(node, std::string("detection.") + key + " is not a valid RE2 pattern: " + re.error());
+    if (node && !re.ok())
+      error(node, std::string("detection.") + key + " is not a valid RE2 pattern: " + re.error());
     return re;
   }
 
   Detection read_detection(const Node* node) {
     Detection d;
     if (!expect_map(node, "detection")) return d;
-    check_keys(*node,
-               {"gpu_vm_size", "gpu_image", "fpga_vm_size", "fpga_key", "fpga_image", "functions_packaging",
-                "node_autoscale_keys", "production_segments", "test_segments"},
-               "detection");
+    check_keys(
+        *node,
+        {"gpu_vm_size", "gpu_image", "fpga_vm_size", "fpga_key", "fpga_image",
+         "functions_packaging", "node_autoscale_keys", "production_segments", "test_segments"},
+        "detection");
     d.gpu_vm_size = pattern(*node, "gpu_vm_size");
     d.gpu_image = pattern(*node, "gpu_image");
     d.fpga_vm_size = pattern(*node, "fpga_vm_size");
     d.fpga_key = pattern(*node, "fpga_key");
     d.fpga_image = pattern(*node, "fpga_image");
     d.functions_packaging = pattern(*node, "functions_packaging");
-    for (const std::string& k : strings(required(*node, "node_autoscale_keys"), "detection.node_autoscale_keys")) {
+    for (const std::string& k :
+         strings(required(*node, "node_autoscale_keys"), "detection.node_autoscale_keys")) {
       d.node_autoscale_keys.push_back(fold_identifier(k));
     }
-    for (const std::string& s : strings(required(*node, "production_segments"), "detection.production_segments")) {
+    for (const std::string& s :
+         strings(required(*node, "production_segments"), "detection.production_segments")) {
       d.production_segments.push_back(to_lower(s));
     }
     if (const Node* t = node->get("test_segments")) {
-      for (const std::string& s : strings(t, "detection.test_segments")) d.test_segments.push_back(to_lower(s));
+      for (const std::string& s : strings(t, "detection.test_segments"))
+        d.test_segments.push_back(to_lower(s));
     }
     return d;
   }
@@ -376,7 +409,8 @@ const Node* merge(const Node* base, const Node* over, Document& out,
 }  // namespace
 
 std::unique_ptr<CapabilityTable> CapabilityTable::parse(const SourceFile& source,
-                                                        std::vector<TableError>& errors, Syntax syntax) {
+                                                        std::vector<TableError>& errors,
+                                                        Syntax syntax) {
   const LoadResult loaded = load_source(source, syntax, Limits{});
   for (const Problem& p : loaded.problems) {
     errors.push_back(TableError{source.path(), source.position(p.range.begin), p.message});
@@ -389,12 +423,14 @@ std::unique_ptr<CapabilityTable> CapabilityTable::parse(const SourceFile& source
   return TableReader(source, errors).read(loaded.documents[0]->root());
 }
 
-std::unique_ptr<CapabilityTable> CapabilityTable::merged_with(const SourceFile& base, Syntax base_syntax,
+std::unique_ptr<CapabilityTable> CapabilityTable::merged_with(const SourceFile& base,
+                                                              Syntax base_syntax,
                                                               const Node& overrides,
                                                               const SourceFile& source,
                                                               std::vector<TableError>& errors) {
   const LoadResult loaded = load_source(base, base_syntax, Limits{});
-  if (loaded.documents.size() != 1) throw std::logic_error("the built-in table is not one document");
+  if (loaded.documents.size() != 1)
+    throw std::logic_error("the built-in table is not one document");
   Document merged;
   std::unordered_set<const Node*> from_override;
   const Node* root = merge(loaded.documents[0]->root(), &overrides, merged, from_override);

@@ -143,11 +143,13 @@ class CapabilityTable {
   // mappings merge key by key and whose other values replace the built-in
   // ones. The result is validated like a whole table; errors in the
   // overrides carry their position in `source`.
-  static std::unique_ptr<CapabilityTable> merged_with(const Node& overrides, const SourceFile& source,
+  static std::unique_ptr<CapabilityTable> merged_with(const Node& overrides,
+                                                      const SourceFile& source,
                                                       std::vector<TableError>& errors);
   // The same over any `base` table (merged_with passes the built-in one).
   static std::unique_ptr<CapabilityTable> merged_with(const SourceFile& base, Syntax base_syntax,
-                                                      const Node& overrides, const SourceFile& source,
+                                                      const Node& overrides,
+                                                      const SourceFile& source,
                                                       std::vector<TableError>& errors);
 
   const std::vector<Target>& targets() const { return targets_; }

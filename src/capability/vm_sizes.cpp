@@ -10,7 +10,8 @@ namespace amlint {
 
 class VmSizeReader {
  public:
-  VmSizeReader(const SourceFile& source, std::vector<TableError>& errors) : source_(source), errors_(errors) {}
+  VmSizeReader(const SourceFile& source, std::vector<TableError>& errors)
+      : source_(source), errors_(errors) {}
 
   std::unique_ptr<VmSizeTable> read(const Node* root) {
     auto table = std::make_unique<VmSizeTable>();
@@ -44,7 +45,8 @@ class VmSizeReader {
 
  private:
   void error(const Node* at, std::string message) {
-    errors_.push_back(TableError{source_.path(), source_.position(at ? at->range.begin : 0), std::move(message)});
+    errors_.push_back(
+        TableError{source_.path(), source_.position(at ? at->range.begin : 0), std::move(message)});
   }
 
   std::vector<std::string> strings(const Node& n, const std::string& what) {
@@ -92,7 +94,8 @@ class VmSizeReader {
         error(e.key, "unknown or mistyped key '" + k + "' for " + size.name);
       }
     }
-    if (size.vcpus <= 0 || size.memory_gb <= 0) error(&key, size.name + " needs vcpus and memory_gb");
+    if (size.vcpus <= 0 || size.memory_gb <= 0)
+      error(&key, size.name + " needs vcpus and memory_gb");
     table.sizes_[to_lower(size.name)] = size;
   }
 
@@ -107,12 +110,15 @@ class VmSizeReader {
       return t ? std::string(*t) : std::string();
     };
     f.pattern = Regex(text("pattern"));
-    if (!f.pattern.ok()) error(item.get("pattern") ? item.get("pattern") : &item, "pattern is not valid RE2: " + f.pattern.error());
+    if (!f.pattern.ok())
+      error(item.get("pattern") ? item.get("pattern") : &item,
+            "pattern is not valid RE2: " + f.pattern.error());
     f.name = text("name");
     f.retired = text("retired");
     f.instead = text("instead");
     f.source = text("source");
-    if (f.name.empty() || f.retired.empty()) error(&item, "a retired family needs name and retired");
+    if (f.name.empty() || f.retired.empty())
+      error(&item, "a retired family needs name and retired");
     table.retired_.push_back(std::move(f));
   }
 
@@ -120,12 +126,14 @@ class VmSizeReader {
   std::vector<TableError>& errors_;
 };
 
-std::unique_ptr<VmSizeTable> VmSizeTable::parse(const SourceFile& source, std::vector<TableError>& errors,
-                                                Syntax syntax) {
+std::unique_ptr<VmSizeTable> VmSizeTable::parse(const SourceFile& source,
+                                                std::vector<TableError>& errors, Syntax syntax) {
   const LoadResult loaded = load_source(source, syntax, Limits{});
-  for (const Problem& p : loaded.problems) errors.push_back(TableError{source.path(), source.position(p.range.begin), p.message});
+  for (const Problem& p : loaded.problems)
+    errors.push_back(TableError{source.path(), source.position(p.range.begin), p.message});
   if (!errors.empty() || loaded.documents.size() != 1) {
-    if (errors.empty()) errors.push_back(TableError{source.path(), Pos{}, "the VM size table is one YAML document"});
+    if (errors.empty())
+      errors.push_back(TableError{source.path(), Pos{}, "the VM size table is one YAML document"});
     return nullptr;
   }
   return VmSizeReader(source, errors).read(loaded.documents[0]->root());

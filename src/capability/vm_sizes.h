@@ -20,8 +20,8 @@ struct VmSize {
   double vcpus = 0;
   double memory_gb = 0;
   int gpus = 0;
-  std::string gpu;     // "K80", "T4" ...
-  std::string family;  // "NC", "DSv2" ...
+  std::string gpu;      // "K80", "T4" ...
+  std::string family;   // "NC", "DSv2" ...
   std::string retired;  // YYYY-MM-DD, or ""
 };
 
@@ -38,7 +38,8 @@ class VmSizeTable {
   // The table built into the binary (rules/vm-sizes.yaml), read on first use
   // (capability/builtin.cpp): a run without a CLI v2 file never reads it.
   static const VmSizeTable& builtin();
-  static std::unique_ptr<VmSizeTable> parse(const SourceFile& source, std::vector<TableError>& errors,
+  static std::unique_ptr<VmSizeTable> parse(const SourceFile& source,
+                                            std::vector<TableError>& errors,
                                             Syntax syntax = Syntax::kYaml);
 
   const VmSize* find(std::string_view name) const;

@@ -72,7 +72,8 @@ class Converter {
   }
 
   void error(const Node& at, std::string message) {
-    errors_.push_back(TableError{source_.path(), source_.position(at.range.begin), std::move(message)});
+    errors_.push_back(
+        TableError{source_.path(), source_.position(at.range.begin), std::move(message)});
   }
 
   const SourceFile& source_;
@@ -100,7 +101,8 @@ std::optional<std::string> convert_table(const SourceFile& source,
                                                : false;
   if (!valid) {
     if (errors.empty())
-      errors.push_back(TableError{source.path(), Pos{}, "no reader for a data table named '" + name + "'"});
+      errors.push_back(
+          TableError{source.path(), Pos{}, "no reader for a data table named '" + name + "'"});
     return std::nullopt;
   }
   const LoadResult loaded = load_source(source, Syntax::kYaml, Limits{});

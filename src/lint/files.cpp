@@ -43,7 +43,7 @@ struct Walker {
       const std::string name = it->path().filename().string();
       std::error_code type_ec;
       const fs::file_status status = it->status(type_ec);  // follows symlinks
-      if (type_ec) continue;                              // a dangling symlink
+      if (type_ec) continue;                               // a dangling symlink
       if (fs::is_directory(status)) {
         if (!is_skipped_directory(name)) entries.emplace_back(name, true);
       } else if (fs::is_regular_file(status) && has_manifest_extension(name)) {
@@ -88,9 +88,9 @@ ReadResult read_fd(int fd, std::uint64_t max_bytes, std::size_t expected = 0) {
 }  // namespace
 
 bool is_skipped_directory(const std::string& name) {
-  static const std::set<std::string> kSkipped = {
-      ".git", ".hg", ".svn", "node_modules", "build", "_build", "__pycache__",
-      ".venv", "venv", ".tox", ".mypy_cache", ".pytest_cache"};
+  static const std::set<std::string> kSkipped = {".git",  ".hg",    ".svn",        "node_modules",
+                                                 "build", "_build", "__pycache__", ".venv",
+                                                 "venv",  ".tox",   ".mypy_cache", ".pytest_cache"};
   return kSkipped.count(name) > 0 || starts_with(name, "build-") ||
          starts_with(name, "cmake-build-");
 }
@@ -140,8 +140,7 @@ ReadResult read_file(const std::string& path, std::uint64_t max_bytes) {
     return result;
   }
   if (!S_ISREG(st.st_mode)) {
-    result.error = S_ISFIFO(st.st_mode) ? "is a FIFO, not a regular file"
-                                        : "is not a regular file";
+    result.error = S_ISFIFO(st.st_mode) ? "is a FIFO, not a regular file" : "is not a regular file";
     return result;
   }
   if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {

@@ -29,16 +29,16 @@ struct LintOptions {
   // The project configs (.amlint.yaml); nullptr: defaults for every file.
   ConfigResolver* configs = nullptr;
   Baseline* baseline = nullptr;  // findings to hide; nullptr: none
-  unsigned jobs = 0;  // threads (--jobs); 0: one per core (lint/pool.h)
+  unsigned jobs = 0;             // threads (--jobs); 0: one per core (lint/pool.h)
 };
 
 struct LintReport {
-  Findings findings;                       // sorted by file, position, rule
+  Findings findings;  // sorted by file, position, rule
   // Every linted file, in order, then any config or baseline file that a
   // finding points into.
   std::vector<const SourceFile*> files;
   std::vector<std::string> internal_errors;  // bugs in amlint, one per file at most
-  std::unique_ptr<Project> project;        // owns the files the findings point into
+  std::unique_ptr<Project> project;          // owns the files the findings point into
 
   std::size_t count(Severity severity) const;
 };

@@ -28,9 +28,14 @@ constexpr SchemaName kSchemas[] = {
 };
 
 // Batch-deployment settings that the older CLI read at the root.
-constexpr std::string_view kLegacyBatchSettings[] = {
-    "mini_batch_size", "output_action", "output_file_name", "retry_settings",
-    "error_threshold", "logging_level", "max_concurrency_per_instance", "environment_variables"};
+constexpr std::string_view kLegacyBatchSettings[] = {"mini_batch_size",
+                                                     "output_action",
+                                                     "output_file_name",
+                                                     "retry_settings",
+                                                     "error_threshold",
+                                                     "logging_level",
+                                                     "max_concurrency_per_instance",
+                                                     "environment_variables"};
 
 Format batch_deployment_kind(const Node& map) {
   const auto type = as_text(map.get("type"));
@@ -47,7 +52,8 @@ Format batch_deployment_kind(const Node& map) {
 Format online_deployment_kind(const Node& map) {
   if (map.get("resources")) return Format::kV2KubernetesOnlineDeployment;
   const auto type = as_text(map.get("instance_type"));
-  if (type && !starts_with(to_lower(*type), "standard_")) return Format::kV2KubernetesOnlineDeployment;
+  if (type && !starts_with(to_lower(*type), "standard_"))
+    return Format::kV2KubernetesOnlineDeployment;
   return Format::kV2ManagedOnlineDeployment;
 }
 
@@ -110,9 +116,11 @@ DetectedFormat detect_format(const Node* root) {
     out.format = Format::kV1DeploymentConfig;
   } else if (map.get("entryScript")) {
     out.format = Format::kV1InferenceConfig;
-  } else if (const Node* modules = map.get("modulesContent"); modules && modules->get("$edgeAgent")) {
+  } else if (const Node* modules = map.get("modulesContent");
+             modules && modules->get("$edgeAgent")) {
     out.format = Format::kIotEdgeManifest;
-  } else if (has_any(map, {"inference_entry_script", "deployment_compute_target", "create_image"})) {
+  } else if (has_any(map,
+                     {"inference_entry_script", "deployment_compute_target", "create_image"})) {
     out.format = Format::kAmlDeployAction;
   } else if (map.get("endpoint_name")) {
     const bool batch = has_any(map, {"compute", "mini_batch_size", "output_action", "settings",

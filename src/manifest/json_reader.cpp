@@ -39,16 +39,21 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   Handler(std::string_view text, const Stream& stream, TreeBuilder& builder)
       : text_(text), stream_(stream), builder_(builder) {}
 
-  bool Null() { return add([&](ByteRange r) { builder_.null(r); }); }
+  bool Null() {
+    return add([&](ByteRange r) { builder_.null(r); });
+  }
   bool Bool(bool b) {
-    return add([&](ByteRange r) { builder_.scalar(r, b ? "true" : "false", ScalarStyle::kPlain, false); });
+    return add(
+        [&](ByteRange r) { builder_.scalar(r, b ? "true" : "false", ScalarStyle::kPlain, false); });
   }
   bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
-    return add([&](ByteRange r) { builder_.scalar(r, std::string(s, n), ScalarStyle::kPlain, false); });
+    return add(
+        [&](ByteRange r) { builder_.scalar(r, std::string(s, n), ScalarStyle::kPlain, false); });
   }
   bool String(const char* s, rapidjson::SizeType n, bool) {
-    return add(
-        [&](ByteRange r) { builder_.scalar(r, std::string(s, n), ScalarStyle::kDoubleQuoted, false); });
+    return add([&](ByteRange r) {
+      builder_.scalar(r, std::string(s, n), ScalarStyle::kDoubleQuoted, false);
+    });
   }
   bool Key(const char* s, rapidjson::SizeType n, bool copy) { return String(s, n, copy); }
   bool StartObject() { return open(true); }
@@ -142,7 +147,8 @@ JsonError describe(std::string_view text, std::size_t offset, rapidjson::ParseEr
     return {offset, "unquoted key", "put the key in double quotes", false};
   }
   if ((code == rapidjson::kParseErrorValueInvalid) &&
-      (starts_with(rest, "NaN") || starts_with(rest, "Infinity") || starts_with(rest, "-Infinity"))) {
+      (starts_with(rest, "NaN") || starts_with(rest, "Infinity") ||
+       starts_with(rest, "-Infinity"))) {
     return {offset, "NaN or Infinity", "use a number or a string", false};
   }
   std::string what = rapidjson::GetParseError_En(code);
@@ -154,7 +160,8 @@ JsonError describe(std::string_view text, std::size_t offset, rapidjson::ParseEr
 }  // namespace
 
 std::optional<JsonError> read_json(const SourceFile& source, std::size_t start,
-                                   const Limits& limits, LoadResult& out, const DocumentSink& sink) {
+                                   const Limits& limits, LoadResult& out,
+                                   const DocumentSink& sink) {
   const std::string_view text = source.text();
   std::vector<Problem> problems;
   TreeBuilder builder(source, limits, problems, sink);

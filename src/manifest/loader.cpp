@@ -116,9 +116,10 @@ LoadResult load_source(const SourceFile& source, Syntax syntax, const Limits& li
     as_yaml.documents.push_back(std::move(doc));
   });
   // yaml.safe_load takes exactly one document: `{...} {...}` fails there too.
-  const bool yaml_ok = as_yaml.documents.size() == 1 &&
-                       std::none_of(as_yaml.problems.begin(), as_yaml.problems.end(),
-                                    [](const Problem& p) { return p.kind != ProblemKind::kDuplicateKey; });
+  const bool yaml_ok =
+      as_yaml.documents.size() == 1 &&
+      std::none_of(as_yaml.problems.begin(), as_yaml.problems.end(),
+                   [](const Problem& p) { return p.kind != ProblemKind::kDuplicateKey; });
   if (!yaml_ok) {
     result.problems.push_back(reject(ProblemKind::kSyntax, json_error->offset,
                                      "invalid JSON: " + json_error->what + "; " + json_error->fix));
@@ -129,8 +130,9 @@ LoadResult load_source(const SourceFile& source, Syntax syntax, const Limits& li
   result.problems.insert(
       result.problems.begin(),
       reject(ProblemKind::kNonStrictJson, json_error->offset,
-             json_error->what + " is not allowed in strict JSON; az ml v1 accepts it through its "
-                                "YAML loader, but JSON tools reject it: " +
+             json_error->what +
+                 " is not allowed in strict JSON; az ml v1 accepts it through its "
+                 "YAML loader, but JSON tools reject it: " +
                  json_error->fix));
   return result;
 }

@@ -21,11 +21,11 @@ enum class Syntax { kYaml, kJson };
 // The file limits apply to the whole file; the others to each document of a
 // stream on its own (a stream of many small documents is fine).
 struct Limits {
-  std::size_t max_file_bytes = 64U << 20U;     // refuse larger files outright
-  std::size_t max_line_bytes = 1U << 20U;      // yaml-cpp is slow on huge scalars
-  int max_depth = 256;                         // nesting of maps and sequences
-  std::size_t max_documents = 100'000;         // documents in one stream (those before it are linted)
-  std::size_t max_nodes = 500'000;             // nodes written in one document
+  std::size_t max_file_bytes = 64U << 20U;  // refuse larger files outright
+  std::size_t max_line_bytes = 1U << 20U;   // yaml-cpp is slow on huge scalars
+  int max_depth = 256;                      // nesting of maps and sequences
+  std::size_t max_documents = 100'000;      // documents in one stream (those before it are linted)
+  std::size_t max_nodes = 500'000;          // nodes written in one document
   std::uint64_t max_expanded_nodes = 1'000'000;  // nodes after expanding aliases in one document
   // How far the YAML parser may read past the last node it produced: the
   // length of one scalar, comment block or flow collection. yaml-cpp holds

@@ -33,17 +33,17 @@ struct MapEntry {
 struct Node {
   NodeKind kind = NodeKind::kNull;
   ScalarStyle style = ScalarStyle::kPlain;
-  bool has_tag = false;           // an explicit tag such as !!str was written
+  bool has_tag = false;  // an explicit tag such as !!str was written
   bool is_key = false;
-  std::uint32_t index = 0;        // position in the parent sequence, or a key's entry
-  ByteRange range;                // where the node is written
-  std::string text;               // scalar value, decoded
-  std::vector<MapEntry> entries;  // kMap, in source order (duplicates kept)
-  std::vector<const Node*> items; // kSeq
-  const Node* target = nullptr;   // kAlias: the anchored node
+  std::uint32_t index = 0;         // position in the parent sequence, or a key's entry
+  ByteRange range;                 // where the node is written
+  std::string text;                // scalar value, decoded
+  std::vector<MapEntry> entries;   // kMap, in source order (duplicates kept)
+  std::vector<const Node*> items;  // kSeq
+  const Node* target = nullptr;    // kAlias: the anchored node
   // How this node hangs in the tree (the definition site for aliased nodes).
   const Node* parent = nullptr;
-  const Node* key = nullptr;      // set when this node is a map value
+  const Node* key = nullptr;  // set when this node is a map value
 
   // Follows an alias to its anchored node; otherwise returns this.
   const Node& resolved() const { return kind == NodeKind::kAlias && target ? *target : *this; }

@@ -11,14 +11,14 @@ namespace amlint::detail {
 
 // Parses the YAML stream in `source` from byte `start` (after a BOM). Hands
 // each complete document to `sink` and adds problems to `out`.
-void read_yaml(const SourceFile& source, std::size_t start, const Limits& limits,
-               LoadResult& out, const DocumentSink& sink);
+void read_yaml(const SourceFile& source, std::size_t start, const Limits& limits, LoadResult& out,
+               const DocumentSink& sink);
 
 // A strict-JSON syntax error: where, what, and how to fix it.
 struct JsonError {
   std::size_t offset;
-  std::string what;  // "trailing comma before '}'"
-  std::string fix;   // "remove the trailing comma"
+  std::string what;    // "trailing comma before '}'"
+  std::string fix;     // "remove the trailing comma"
   bool limit = false;  // an amlint input limit, not a syntax error
 };
 

@@ -70,7 +70,7 @@ std::optional<bool> as_bool(const Node* node) {
 }
 
 bool is_yaml11_only_bool(std::string_view text) {
-  static constexpr std::string_view kWords[] = {"yes", "Yes", "YES", "no", "No", "NO",
+  static constexpr std::string_view kWords[] = {"yes", "Yes", "YES", "no",  "No",  "NO",
                                                 "on",  "On",  "ON",  "off", "Off", "OFF"};
   for (std::string_view w : kWords) {
     if (text == w) return true;

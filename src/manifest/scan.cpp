@@ -112,11 +112,12 @@ std::size_t explicit_null_end(std::string_view text, std::size_t pos) {
   return 0;
 }
 
-FlowScan scan_flow(std::string_view text, std::size_t begin, std::size_t end, std::size_t max_depth) {
+FlowScan scan_flow(std::string_view text, std::size_t begin, std::size_t end,
+                   std::size_t max_depth) {
   FlowScan result;
   end = std::min(end, text.size());
   std::vector<std::size_t> open;
-  bool node_start = true;    // a node may start at the next character that is not blank
+  bool node_start = true;     // a node may start at the next character that is not blank
   bool after_quoted = false;  // a quoted scalar just ended (JSON's "key":value)
   // Block scalar lines are those indented deeper than the node that holds
   // the scalar (a key, or the '-' of an entry): block_parent is its column.
@@ -148,7 +149,8 @@ FlowScan scan_flow(std::string_view text, std::size_t begin, std::size_t end, st
       const bool was_quoted = after_quoted;
       if (!is_blank(c)) after_quoted = false;
       const char next = i + 1 < end ? text[i + 1] : '\n';
-      const bool next_ends = is_space(next) || (flow && (next == ',' || next == ']' || next == '}'));
+      const bool next_ends =
+          is_space(next) || (flow && (next == ',' || next == ']' || next == '}'));
       // A node that can hold a block scalar starts here: a key, or an entry's '-'.
       const bool opens_node = !flow && node_start && !is_blank(c) && c != '|' && c != '>' &&
                               c != '&' && c != '!' && c != '#';
@@ -158,7 +160,8 @@ FlowScan scan_flow(std::string_view text, std::size_t begin, std::size_t end, st
       } else if (c == '#' && (i == begin || is_space(text[i - 1]))) {
         i = line_end(text, i, end);
       } else if ((c == '"' || c == '\'') && node_start) {
-        const ScalarStyle style = c == '"' ? ScalarStyle::kDoubleQuoted : ScalarStyle::kSingleQuoted;
+        const ScalarStyle style =
+            c == '"' ? ScalarStyle::kDoubleQuoted : ScalarStyle::kSingleQuoted;
         i = std::min(end, scalar_end(text, i, style, ""));
         node_start = false;
         after_quoted = true;

@@ -34,6 +34,7 @@ struct FlowScan {
   std::size_t too_deep = std::string_view::npos;  // the bracket opening level max_depth + 1
   std::size_t unclosed = std::string_view::npos;  // the innermost bracket still open at `end`
 };
-FlowScan scan_flow(std::string_view text, std::size_t begin, std::size_t end, std::size_t max_depth);
+FlowScan scan_flow(std::string_view text, std::size_t begin, std::size_t end,
+                   std::size_t max_depth);
 
 }  // namespace amlint::detail

@@ -88,12 +88,12 @@ void TreeBuilder::attach(Node& node) {
       auto [it, inserted] = frame.seen_keys.emplace(key.text, node.range);
       if (!inserted) {
         const Pos first = source_.position(it->second.begin);
-        problems_.push_back(Problem{
-            ProblemKind::kDuplicateKey, node.range,
-            "duplicate key " + quote(key.text) + " (first at " + std::to_string(first.line) +
-                ":" + std::to_string(first.column) +
-                "); az ml keeps only the last value: remove one of them",
-            it->second, "first " + quote(key.text) + " is here"});
+        problems_.push_back(Problem{ProblemKind::kDuplicateKey, node.range,
+                                    "duplicate key " + quote(key.text) + " (first at " +
+                                        std::to_string(first.line) + ":" +
+                                        std::to_string(first.column) +
+                                        "); az ml keeps only the last value: remove one of them",
+                                    it->second, "first " + quote(key.text) + " is here"});
       }
     }
     return;
@@ -121,13 +121,15 @@ void TreeBuilder::report_collection_key(const Node& key_node) {
   const bool placeholder = inside || starts_with(text.substr(begin), "{{");
   const std::size_t at = inside ? begin - 1 : begin;
   problems_.push_back(Problem{
-      ProblemKind::kSyntax, {at, at + 2},
+      ProblemKind::kSyntax,
+      {at, at + 2},
       placeholder
           ? "unrendered template placeholder: to YAML '{{' starts a mapping used as a key, which "
             "az ml cannot load; lint the rendered file, or quote the value"
           : std::string("a ") + (key.kind == NodeKind::kMap ? "mapping" : "sequence") +
                 " used as a key, which az ml cannot load (keys must be scalars)",
-      {}, {}});
+      {},
+      {}});
 }
 
 const Node* TreeBuilder::pending_key() const {
@@ -157,11 +159,13 @@ void TreeBuilder::alias(ByteRange range, std::size_t anchor, std::string_view na
   if (anchor < anchors_.size() && anchors_[anchor].node) {
     const Anchor& a = anchors_[anchor];
     if (a.open) {
-      problems_.push_back(Problem{ProblemKind::kSyntax, range,
+      problems_.push_back(Problem{ProblemKind::kSyntax,
+                                  range,
                                   "alias *" + std::string(name) +
                                       " refers to a node that contains it (a recursive alias); "
                                       "no deployment tool can serialise it",
-                                  {}, {}});
+                                  {},
+                                  {}});
     } else {
       node.target = a.node;
       count_expanded(a.expanded, range.begin);

@@ -95,7 +95,8 @@ Problem lookahead_problem(std::string_view text, std::size_t after, std::size_t 
               "to a file";
   } else {  // a plain scalar reads on through blank lines, to see whether it continues
     pos = text.find_first_of("\r\n", c == '\0' ? after : eol);  // the first blank line
-    pos = pos == std::string_view::npos ? after : pos + (starts_with(text.substr(pos), "\r\n") ? 2 : 1);
+    pos = pos == std::string_view::npos ? after
+                                        : pos + (starts_with(text.substr(pos), "\r\n") ? 2 : 1);
     message = "blank lines run on for over " + size + not_a_manifest;
   }
   return Problem{ProblemKind::kLimit, {pos, pos + 1}, message, {}, {}};
@@ -123,8 +124,9 @@ class Handler : public YAML::EventHandler {
     // an empty document there again and again, without end (its issue 1040).
     // Two documents cannot begin at one token, so stop there.
     if (pos == last_document_start_) {
-      throw YAML::ParserException(mark, "',' outside a flow collection; a comma separates items "
-                                        "only inside [ ] or { }");
+      throw YAML::ParserException(mark,
+                                  "',' outside a flow collection; a comma separates items "
+                                  "only inside [ ] or { }");
     }
     last_document_start_ = pos;
     builder_.begin_document(pos);
@@ -249,8 +251,11 @@ std::string describe(const YAML::ParserException& e) {
 }
 
 Problem never_closed(std::string_view text, std::size_t bracket) {
-  return Problem{ProblemKind::kSyntax, {bracket, bracket + 1},
-                 std::string("invalid YAML: this '") + text[bracket] + "' is never closed", {}, {}};
+  return Problem{ProblemKind::kSyntax,
+                 {bracket, bracket + 1},
+                 std::string("invalid YAML: this '") + text[bracket] + "' is never closed",
+                 {},
+                 {}};
 }
 
 // yaml-cpp's message and position for a parse error, made plainer where
@@ -265,7 +270,8 @@ Problem explain(const SourceFile& source, std::size_t start, const YAML::ParserE
     pos = *tab;
     message = "tab character in indentation; YAML indents with spaces only: replace the tab";
   } else if (const std::size_t bracket = scan_flow(text, start, pos, SIZE_MAX).unclosed;
-             e.msg.find("flow not found") != std::string::npos && bracket != std::string_view::npos) {
+             e.msg.find("flow not found") != std::string::npos &&
+             bracket != std::string_view::npos) {
     return never_closed(text, bracket);
   } else if (e.msg == YAML::ErrorMsg::UNKNOWN_ANCHOR && pos < text.size() && text[pos] == '*') {
     const std::size_t end = text.find_first_of(" \t\r\n,]}", pos);
@@ -274,8 +280,9 @@ Problem explain(const SourceFile& source, std::size_t start, const YAML::ParserE
               alias.substr(1) + " first, or write the value out";
   } else if (const auto key = overlong_key(text, pos); key && e.msg == YAML::ErrorMsg::MAP_VALUE) {
     pos = *key;
-    message = "invalid YAML: this key is longer than 1024 characters, the most YAML allows for a "
-              "key written without '? '; shorten it";
+    message =
+        "invalid YAML: this key is longer than 1024 characters, the most YAML allows for a "
+        "key written without '? '; shorten it";
   } else if (const std::size_t open = error_line.find("{{"); open != std::string_view::npos) {
     // Samples often carry {{ placeholders }} that a script fills in.
     const std::size_t close = error_line.find("}}", open);
@@ -302,15 +309,19 @@ std::string lone_crs_as_line_feeds(std::string_view text) {
 
 }  // namespace
 
-void read_yaml(const SourceFile& source, std::size_t start, const Limits& limits,
-               LoadResult& out, const DocumentSink& sink) {
+void read_yaml(const SourceFile& source, std::size_t start, const Limits& limits, LoadResult& out,
+               const DocumentSink& sink) {
   const std::string_view text = source.text();
   // yaml-cpp reads a nested flow collection whole before it reports any of
   // it: refuse absurd nesting before it starts.
-  const FlowScan flow = scan_flow(text, start, text.size(), static_cast<std::size_t>(limits.max_depth));
+  const FlowScan flow =
+      scan_flow(text, start, text.size(), static_cast<std::size_t>(limits.max_depth));
   if (flow.too_deep != std::string_view::npos) {
-    out.problems.push_back(Problem{ProblemKind::kLimit, {flow.too_deep, flow.too_deep + 1},
-                                   too_deep_message(limits.max_depth), {}, {}});
+    out.problems.push_back(Problem{ProblemKind::kLimit,
+                                   {flow.too_deep, flow.too_deep + 1},
+                                   too_deep_message(limits.max_depth),
+                                   {},
+                                   {}});
     return;
   }
   // yaml-cpp does not take a lone CR for a line break as YAML (and PyYAML,

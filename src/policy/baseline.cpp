@@ -35,24 +35,27 @@ std::unique_ptr<Baseline> Baseline::load(const std::string& path) {
   const Node* root = loaded.documents.empty() ? nullptr : loaded.documents[0]->root();
   const std::string hint = "; write it with `amlint baseline`";
   if (!root || !root->is_map() || !root->get("entries") || !root->get("entries")->is_seq()) {
-    throw UsageError("invalid baseline " + at(file, root) + "expected {\"version\": 1, \"entries\": [...]}" + hint);
+    throw UsageError("invalid baseline " + at(file, root) +
+                     "expected {\"version\": 1, \"entries\": [...]}" + hint);
   }
   const Node* version = root->get("version");
   if (!version || version->resolved().text != std::to_string(kVersion)) {
-    throw UsageError("invalid baseline " + at(file, version ? version : root) + "this amlint reads version " +
-                     std::to_string(kVersion) + hint);
+    throw UsageError("invalid baseline " + at(file, version ? version : root) +
+                     "this amlint reads version " + std::to_string(kVersion) + hint);
   }
   for (const Node* item : root->get("entries")->resolved().items) {
     const Node* fp = item->is_map() ? item->get("fingerprint") : nullptr;
     if (!fp || !fp->is_scalar() || fp->resolved().text.empty()) {
-      throw UsageError("invalid baseline " + at(file, item) + "an entry without a fingerprint" + hint);
+      throw UsageError("invalid baseline " + at(file, item) + "an entry without a fingerprint" +
+                       hint);
     }
     auto text = [&](const char* key) {
       const Node* n = item->get(key);
       return n && n->is_scalar() ? n->resolved().text : std::string();
     };
-    baseline->entries_.push_back(BaselineEntry{fp->resolved().text, text("rule"), text("path"), text("pointer"),
-                                               text("message"), item->range, false});
+    baseline->entries_.push_back(BaselineEntry{fp->resolved().text, text("rule"), text("path"),
+                                               text("pointer"), text("message"), item->range,
+                                               false});
   }
   return baseline;
 }
@@ -64,8 +67,8 @@ std::string Baseline::render(const Findings& findings) {
   std::vector<Row> rows;
   rows.reserve(findings.size());
   for (const Finding& f : findings) {
-    rows.push_back(Row{repository_path(*f.location.file), std::string(f.rule->id), f.location.doc_path,
-                       fingerprint(f), f.message});
+    rows.push_back(Row{repository_path(*f.location.file), std::string(f.rule->id),
+                       f.location.doc_path, fingerprint(f), f.message});
   }
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     return std::tie(a.path, a.rule, a.pointer, a.fingerprint, a.message) <

@@ -28,7 +28,7 @@ struct BaselineEntry {
   std::string path;  // repository path
   std::string pointer;
   std::string message;
-  ByteRange range;   // the entry in the baseline file
+  ByteRange range;  // the entry in the baseline file
   bool used = false;
 };
 

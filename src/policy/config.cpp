@@ -14,8 +14,9 @@ namespace fs = std::filesystem;
 namespace amlint {
 namespace {
 
-const std::vector<std::string> kTopKeys = {"rules",      "ignore",   "overrides",    "production", "test",
-                                           "fail-level", "baseline", "capabilities", "model",      "suppress"};
+const std::vector<std::string> kTopKeys = {"rules", "ignore",     "overrides", "production",
+                                           "test",  "fail-level", "baseline",  "capabilities",
+                                           "model", "suppress"};
 const std::vector<std::string> kSeverities = {"off", "info", "warning", "error"};
 
 std::string absolute_normal(const fs::path& p) {
@@ -30,7 +31,6 @@ Severity severity_of(std::string_view name) {
   return Severity::kError;
 }
 
-
 }  // namespace
 
 // Reads the config tree into a Config, collecting every error with its position.
@@ -40,7 +40,8 @@ class ConfigReader {
 
   void read(const Node* root) {
     if (!root || root->is_null()) return;  // an empty file: the defaults
-    if (!root->is_map()) return error(root, "a config file is a mapping of settings (rules:, ignore:, ...)");
+    if (!root->is_map())
+      return error(root, "a config file is a mapping of settings (rules:, ignore:, ...)");
     for (const MapEntry& e : root->resolved().entries) {
       const std::string key = e.key->resolved().text;
       config_.origins_[key] = origin(e.key);
@@ -77,8 +78,8 @@ class ConfigReader {
  private:
   void error(const Node* at, const std::string& message) {
     const Pos pos = file_.position(at ? at->range.begin : 0);
-    errors_.push_back(file_.path() + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) +
-                      ": " + message);
+    errors_.push_back(file_.path() + ":" + std::to_string(pos.line) + ":" +
+                      std::to_string(pos.column) + ": " + message);
   }
 
   void unknown_key(const Node* key, const std::string& name, const std::vector<std::string>& known,
@@ -112,7 +113,8 @@ class ConfigReader {
       if (*value == a) return value;
     }
     std::string message = what + " must be " + join_or(allowed) + ", not '" + *value + "'";
-    if (const auto near = closest_match(*value, allowed)) message += "; did you mean '" + *near + "'?";
+    if (const auto near = closest_match(*value, allowed))
+      message += "; did you mean '" + *near + "'?";
     error(node, message);
     return std::nullopt;
   }
@@ -134,7 +136,8 @@ class ConfigReader {
       return out;
     }
     if (!node || !node->is_seq()) {
-      error(node, what + " must be a list of path patterns, e.g. [legacy/, \"**/*.generated.yml\"]");
+      error(node,
+            what + " must be a list of path patterns, e.g. [legacy/, \"**/*.generated.yml\"]");
       return out;
     }
     for (const Node* item : node->resolved().items) {
@@ -159,7 +162,8 @@ class ConfigReader {
   }
 
   // `value` is a severity, or {severity, paths, suppressible}.
-  void read_rule_setting(const RuleInfo& r, const Node* key, const Node* value, const std::vector<Glob>& paths) {
+  void read_rule_setting(const RuleInfo& r, const Node* key, const Node* value,
+                         const std::vector<Glob>& paths) {
     SeveritySetting s{&r, r.severity, paths, origin(key)};
     if (value && value->is_map()) {
       bool has_severity = false;
@@ -173,7 +177,8 @@ class ConfigReader {
         } else if (k == "paths") {
           s.paths = globs(e.value, "paths");
         } else if (k == "suppressible") {
-          if (const auto v = one_of(e.value, "suppressible", {"true", "false"}); v && *v == "false") {
+          if (const auto v = one_of(e.value, "suppressible", {"true", "false"});
+              v && *v == "false") {
             config_.non_suppressible_[&r] = origin(e.key);
           }
         } else {
@@ -181,7 +186,8 @@ class ConfigReader {
         }
       }
       if (!has_severity && !s.paths.empty()) {
-        error(value, "paths needs a severity: say what " + std::string(r.id) + " is in those paths");
+        error(value,
+              "paths needs a severity: say what " + std::string(r.id) + " is in those paths");
       }
       if (!has_severity) return;  // only suppressible: no severity change
     } else if (const auto v = one_of(value, std::string(r.id), kSeverities)) {
@@ -225,13 +231,14 @@ class ConfigReader {
 
   void read_capabilities(const Node* node) {
     if (!node || !node->is_map()) {
-      return error(node, "capabilities must be a mapping in the shape of rules/compute-targets.yaml");
+      return error(node,
+                   "capabilities must be a mapping in the shape of rules/compute-targets.yaml");
     }
     std::vector<TableError> table_errors;
     config_.table_ = CapabilityTable::merged_with(*node, file_, table_errors);
     for (const TableError& e : table_errors) {
-      errors_.push_back(e.file + ":" + std::to_string(e.pos.line) + ":" + std::to_string(e.pos.column) +
-                        ": capabilities: " + e.message);
+      errors_.push_back(e.file + ":" + std::to_string(e.pos.line) + ":" +
+                        std::to_string(e.pos.column) + ": capabilities: " + e.message);
     }
   }
 
@@ -258,7 +265,8 @@ class ConfigReader {
       }
       for (const MapEntry& e : item->resolved().entries) {
         const std::string k = e.key->resolved().text;
-        if (std::find(keys.begin(), keys.end(), k) == keys.end()) unknown_key(e.key, k, keys, "a suppression");
+        if (std::find(keys.begin(), keys.end(), k) == keys.end())
+          unknown_key(e.key, k, keys, "a suppression");
       }
       ConfigSuppression s;
       s.origin = origin(item);
@@ -266,7 +274,8 @@ class ConfigReader {
       const Node* path_node = item->get("path");
       const Node* reason = item->get("reason");
       if (!rule_node || !path_node) {
-        error(item, "a suppression needs rule and path (and a reason: why the finding is accepted)");
+        error(item,
+              "a suppression needs rule and path (and a reason: why the finding is accepted)");
         continue;
       }
       s.rule = rule(rule_node);
@@ -303,8 +312,8 @@ std::unique_ptr<Config> Config::load(const std::string& path) {
   std::vector<std::string> errors;
   for (const Problem& p : loaded.problems) {
     const Pos pos = config->file_->position(p.range.begin);
-    errors.push_back(path + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " +
-                     p.message);
+    errors.push_back(path + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) +
+                     ": " + p.message);
   }
   if (errors.empty() && loaded.documents.size() > 1) {
     const Pos pos = config->file_->position(loaded.documents[1]->begin_offset);
@@ -316,7 +325,8 @@ std::unique_ptr<Config> Config::load(const std::string& path) {
     reader.read(loaded.documents[0]->root());
     errors = std::move(reader.errors());
   }
-  if (!errors.empty()) throw UsageError("invalid config: " + join(errors, "\namlint: invalid config: "));
+  if (!errors.empty())
+    throw UsageError("invalid config: " + join(errors, "\namlint: invalid config: "));
   return config;
 }
 
@@ -331,7 +341,8 @@ bool Config::ignores(const std::string& fs_path) const {
   return !ignore_.empty() && first_match(ignore_, relative(fs_path));
 }
 
-const SeveritySetting* Config::severity_setting(const RuleInfo& rule, const std::string& fs_path) const {
+const SeveritySetting* Config::severity_setting(const RuleInfo& rule,
+                                                const std::string& fs_path) const {
   const SeveritySetting* decided = nullptr;
   std::optional<std::string> rel;
   for (const SeveritySetting& s : severities_) {
@@ -386,7 +397,8 @@ ConfigResolver::ConfigResolver(const std::string& forced) {
 }
 
 const Config& ConfigResolver::for_directory(const std::string& absolute_directory) {
-  if (const auto it = by_directory_.find(absolute_directory); it != by_directory_.end()) return *it->second;
+  if (const auto it = by_directory_.find(absolute_directory); it != by_directory_.end())
+    return *it->second;
   const Config* found = &defaults_;
   std::error_code ec;
   for (fs::path dir = absolute_directory; !dir.empty(); dir = dir.parent_path()) {
@@ -394,7 +406,8 @@ const Config& ConfigResolver::for_directory(const std::string& absolute_director
     if (fs::is_regular_file(candidate, ec)) {
       const std::string key = candidate.string();
       auto it = loaded_.find(key);
-      if (it == loaded_.end()) it = loaded_.emplace(key, Config::load(display_of(candidate.string()))).first;
+      if (it == loaded_.end())
+        it = loaded_.emplace(key, Config::load(display_of(candidate.string()))).first;
       found = it->second.get();
       break;
     }
@@ -410,7 +423,8 @@ const Config& ConfigResolver::for_file(const std::string& fs_path) {
   if (forced_) return *forced_;
   const std::lock_guard<std::mutex> lock(mutex_);
   std::error_code ec;
-  const fs::path file = fs_path.empty() || fs_path == "-" ? fs::current_path(ec) / "-" : fs::path(fs_path);
+  const fs::path file =
+      fs_path.empty() || fs_path == "-" ? fs::current_path(ec) / "-" : fs::path(fs_path);
   return for_directory(fs::path(absolute_normal(file)).parent_path().string());
 }
 

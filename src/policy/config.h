@@ -60,7 +60,7 @@ struct ConfigSuppression {
   Glob path;
   std::string pointer;  // document path; "" matches anywhere in the file
   std::string reason;
-  std::string until;    // YYYY-MM-DD, "" for no expiry
+  std::string until;  // YYYY-MM-DD, "" for no expiry
   Origin origin;
 };
 

@@ -41,7 +41,8 @@ class PolicyRun {
   // severities the config gives them, and drops hidden findings.
   void take_added() {
     apply_severities(added_);
-    findings_.erase(std::remove_if(findings_.begin(), findings_.end(), [](const Finding& f) { return !f.rule; }),
+    findings_.erase(std::remove_if(findings_.begin(), findings_.end(),
+                                   [](const Finding& f) { return !f.rule; }),
                     findings_.end());
     for (Finding& f : added_) {
       if (f.rule) findings_.push_back(std::move(f));
@@ -53,13 +54,15 @@ class PolicyRun {
     static const Config kDefaults;
     if (!inputs_.configs) return kDefaults;
     auto it = configs_.find(&file);  // one lookup per file, not per finding
-    if (it == configs_.end()) it = configs_.emplace(&file, &inputs_.configs->for_file(file.fs_path())).first;
+    if (it == configs_.end())
+      it = configs_.emplace(&file, &inputs_.configs->for_file(file.fs_path())).first;
     return *it->second;
   }
 
   // Whether `rule` ran on `file`: not --ignore'd, not off in its config.
   bool ran(const RuleInfo& rule, const SourceFile& file) {
-    return !rule_matches(rule, inputs_.ignored) && config_of(file).severity(rule, file.fs_path()).has_value();
+    return !rule_matches(rule, inputs_.ignored) &&
+           config_of(file).severity(rule, file.fs_path()).has_value();
   }
 
   bool expired(const std::string& until) const { return !until.empty() && until < inputs_.today; }
@@ -72,7 +75,8 @@ class PolicyRun {
       if (!f.rule) continue;
       // A rule's findings keep the severity it gave them (some rules vary it
       // by format) unless the config sets one.
-      const SeveritySetting* s = config_of(*f.location.file).severity_setting(*f.rule, f.location.file->fs_path());
+      const SeveritySetting* s =
+          config_of(*f.location.file).severity_setting(*f.rule, f.location.file->fs_path());
       if (!s) continue;
       if (s->severity) {
         f.severity = *s->severity;
@@ -102,15 +106,18 @@ class PolicyRun {
 
   std::string where_non_suppressible(const RuleInfo& rule, const Config& config) {
     return std::string(rule.id) + " is marked non-suppressible in " +
-           (config.file() ? config.describe(config.non_suppressible_origin(rule)) : "the project config") +
+           (config.file() ? config.describe(config.non_suppressible_origin(rule))
+                          : "the project config") +
            "; fix the finding instead";
   }
 
   void apply_inline(const SourceFile& file) {
-    ScannedSuppressions scanned = inputs_.suppressions ? inputs_.suppressions(file) : scan_suppressions(file);
+    ScannedSuppressions scanned =
+        inputs_.suppressions ? inputs_.suppressions(file) : scan_suppressions(file);
     if (scanned.suppressions.empty() && scanned.errors.empty()) return;
     const Config& config = config_of(file);
-    for (const DirectiveError& e : scanned.errors) add(policy_rules::kInvalidSuppression, file, e.range, e.message);
+    for (const DirectiveError& e : scanned.errors)
+      add(policy_rules::kInvalidSuppression, file, e.range, e.message);
     for (Suppression& s : scanned.suppressions) {
       std::set<const RuleInfo*> refused;
       for (Finding* f : by_file_[&file]) {
@@ -133,8 +140,9 @@ class PolicyRun {
     const std::string what = s.whole_file ? "this file" : "line " + std::to_string(s.line);
     if (s.reason.empty()) {
       add(policy_rules::kSuppressionWithoutReason, file, s.range,
-          "suppression of " + rule_list(s.rules) + " gives no reason; add one after '--', e.g. '-- load test, "
-          "removed by 2027-03'");
+          "suppression of " + rule_list(s.rules) +
+              " gives no reason; add one after '--', e.g. '-- load test, "
+              "removed by 2027-03'");
     }
     for (const RuleInfo* r : refused) {
       add(policy_rules::kInvalidSuppression, file, s.range, where_non_suppressible(*r, config));
@@ -147,7 +155,8 @@ class PolicyRun {
     }
     std::vector<const RuleInfo*> unused;
     for (std::size_t i = 0; i < s.rules.size(); ++i) {
-      if (!s.used[i] && !refused.count(s.rules[i]) && ran(*s.rules[i], file)) unused.push_back(s.rules[i]);
+      if (!s.used[i] && !refused.count(s.rules[i]) && ran(*s.rules[i], file))
+        unused.push_back(s.rules[i]);
     }
     if (!unused.empty()) {
       add(policy_rules::kUnusedSuppression, file, s.range,
@@ -157,7 +166,8 @@ class PolicyRun {
 
   static bool under_pointer(const std::string& doc_path, const std::string& pointer) {
     return pointer.empty() || doc_path == pointer ||
-           (starts_with(doc_path, pointer) && doc_path.size() > pointer.size() && doc_path[pointer.size()] == '/');
+           (starts_with(doc_path, pointer) && doc_path.size() > pointer.size() &&
+            doc_path[pointer.size()] == '/');
   }
 
   // Configs in the order their first file was linted, so that the report
@@ -168,11 +178,13 @@ class PolicyRun {
       const Config* config = &config_of(*file);
       auto it = std::find_if(files_by_config.begin(), files_by_config.end(),
                              [&](const auto& entry) { return entry.first == config; });
-      if (it == files_by_config.end()) it = files_by_config.insert(files_by_config.end(), {config, {}});
+      if (it == files_by_config.end())
+        it = files_by_config.insert(files_by_config.end(), {config, {}});
       it->second.push_back(file);
     }
     for (const auto& [config, files] : files_by_config) {
-      for (const ConfigSuppression& s : config->suppressions()) apply_config_suppression(*config, s, files);
+      for (const ConfigSuppression& s : config->suppressions())
+        apply_config_suppression(*config, s, files);
     }
   }
 
@@ -191,11 +203,13 @@ class PolicyRun {
     }
     if (expired(s.until)) {
       return add(policy_rules::kExpiredSuppression, where, s.origin.range,
-                 "suppression of " + std::string(s.rule->id) + " in " + s.path.pattern() + " expired on " +
-                     s.until + " and no longer applies; fix the finding, or renew it with a later until");
+                 "suppression of " + std::string(s.rule->id) + " in " + s.path.pattern() +
+                     " expired on " + s.until +
+                     " and no longer applies; fix the finding, or renew it with a later until");
     }
     if (!config.suppressible(*s.rule)) {
-      return add(policy_rules::kInvalidSuppression, where, s.origin.range, where_non_suppressible(*s.rule, config));
+      return add(policy_rules::kInvalidSuppression, where, s.origin.range,
+                 where_non_suppressible(*s.rule, config));
     }
     bool used = false;
     for (const SourceFile* file : matching) {
@@ -230,9 +244,11 @@ class PolicyRun {
     std::set<std::string> linted_paths;
     for (const SourceFile* file : linted_) linted_paths.insert(repository_path(*file));
     for (const BaselineEntry& e : baseline->entries()) {
-      if (e.used || !linted_paths.count(e.path)) continue;  // files not linted this run may still match
-      std::string message = "baseline entry for " + (e.rule.empty() ? "a finding" : e.rule) + " in " + e.path +
-                            (e.pointer.empty() ? "" : " at " + e.pointer) + " matches no current finding";
+      if (e.used || !linted_paths.count(e.path))
+        continue;  // files not linted this run may still match
+      std::string message = "baseline entry for " + (e.rule.empty() ? "a finding" : e.rule) +
+                            " in " + e.path + (e.pointer.empty() ? "" : " at " + e.pointer) +
+                            " matches no current finding";
       const RuleInfo* rule = find_rule(e.rule);
       const SourceFile* file = nullptr;
       for (const SourceFile* f : linted_) {

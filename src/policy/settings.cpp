@@ -19,7 +19,8 @@ std::string severity_text(const std::optional<Severity>& s) {
   return s ? std::string(severity_name(*s)) : "off";
 }
 
-void line(std::ostream& out, const std::string& setting, const std::string& value, const std::string& from) {
+void line(std::ostream& out, const std::string& setting, const std::string& value,
+          const std::string& from) {
   out << std::left << std::setw(14) << setting + ":" << value << " (" << from << ")\n";
 }
 
@@ -36,16 +37,19 @@ void write_settings(std::ostream& out, const Config& c) {
   line(out, "baseline", c.baseline().value_or("none"), c.describe(c.origin("baseline")));
   line(out, "ignore", patterns(c.ignore_globs()), c.describe(c.origin("ignore")));
   line(out, "production",
-       c.production_globs() ? patterns(*c.production_globs()) : segments(table.detection().production_segments),
+       c.production_globs() ? patterns(*c.production_globs())
+                            : segments(table.detection().production_segments),
        c.describe(c.origin("production")));
-  line(out, "test", c.test_globs() ? patterns(*c.test_globs()) : segments(table.detection().test_segments),
+  line(out, "test",
+       c.test_globs() ? patterns(*c.test_globs()) : segments(table.detection().test_segments),
        c.describe(c.origin("test")));
   line(out, "capabilities", c.table() ? "built-in table with overrides" : "built-in table",
        c.describe(c.origin("capabilities")));
   for (const auto& [glob, model] : c.models()) {
     line(out, "model", glob.pattern() + " -> " + model, c.describe(c.origin("model")));
   }
-  line(out, "suppress", std::to_string(c.suppressions().size()) + " in config", c.describe(c.origin("suppress")));
+  line(out, "suppress", std::to_string(c.suppressions().size()) + " in config",
+       c.describe(c.origin("suppress")));
   out << "rules:\n";
   for (const RuleInfo* r : all_rules()) {
     std::string value = std::string(severity_name(r->severity));
@@ -57,12 +61,14 @@ void write_settings(std::ostream& out, const Config& c) {
         value = severity_text(s.severity);
         from = c.describe(s.origin);
       } else {
-        by_path.push_back(severity_text(s.severity) + " in " + patterns(s.paths) + " (" + c.describe(s.origin) + ")");
+        by_path.push_back(severity_text(s.severity) + " in " + patterns(s.paths) + " (" +
+                          c.describe(s.origin) + ")");
       }
     }
     value += " (" + from + ")";
     if (!by_path.empty()) value += "; " + join(by_path, "; ");
-    if (!c.suppressible(*r)) value += "; not suppressible (" + c.describe(c.non_suppressible_origin(*r)) + ")";
+    if (!c.suppressible(*r))
+      value += "; not suppressible (" + c.describe(c.non_suppressible_origin(*r)) + ")";
     out << "  " << std::left << std::setw(8) << r->id << std::setw(36) << r->slug << value << "\n";
   }
 }

@@ -55,13 +55,15 @@ class DirectiveParser {
       s.whole_file = true;
     } else if (word != "ignore") {
       std::string message = "unknown amlint directive " + quote(word);
-      if (const auto near = closest_match(word, {"ignore", "ignore-file"})) message += "; did you mean '" + *near + "'?";
+      if (const auto near = closest_match(word, {"ignore", "ignore-file"}))
+        message += "; did you mean '" + *near + "'?";
       return fail(message + " (write '# amlint: ignore AML201 -- reason')");
     }
     rest = space == std::string_view::npos ? std::string_view() : rest.substr(space);
     if (!read_arguments(rest, s)) return std::nullopt;
     if (s.rules.empty()) {
-      return fail("name the rules to ignore, e.g. '# amlint: " + std::string(word) + " AML201 -- reason'");
+      return fail("name the rules to ignore, e.g. '# amlint: " + std::string(word) +
+                  " AML201 -- reason'");
     }
     s.used.assign(s.rules.size(), false);
     return s;
@@ -90,7 +92,8 @@ class DirectiveParser {
         return true;
       }
       std::string message = "no rule " + quote(t);
-      if (const auto near = closest_match(t, rule_names())) message += "; did you mean " + *near + "?";
+      if (const auto near = closest_match(t, rule_names()))
+        message += "; did you mean " + *near + "?";
       fail(message + " (amlint rules lists them)");
       return false;
     };
@@ -121,15 +124,18 @@ ScannedSuppressions scan_suppressions(const SourceFile& file) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // a CRLF file's line break
     const bool yaml = holds_yaml(line);
     std::string directive;
-    if (line.find("amlint") != std::string_view::npos && directive_pattern().first_group(line, directive)) {
-      const std::size_t begin = static_cast<std::size_t>(line.data() - text.data()) + line.size() - directive.size();
+    if (line.find("amlint") != std::string_view::npos &&
+        directive_pattern().first_group(line, directive)) {
+      const std::size_t begin =
+          static_cast<std::size_t>(line.data() - text.data()) + line.size() - directive.size();
       const ByteRange range{begin, begin + directive.size()};
       const std::string_view body = std::string_view(directive).substr(directive.find(':') + 1);
       if (auto s = DirectiveParser(out, range).parse(body)) {
         if (s->whole_file && !(in_preamble && !yaml)) {
-          out.errors.push_back(DirectiveError{
-              range, "ignore-file must come before any YAML in the file; move it to the top, or use 'ignore' "
-                     "for one line"});
+          out.errors.push_back(DirectiveError{range,
+                                              "ignore-file must come before any YAML in the file; "
+                                              "move it to the top, or use 'ignore' "
+                                              "for one line"});
         } else if (s->whole_file || !yaml) {
           if (!s->whole_file) pending.push_back(out.suppressions.size());
           out.suppressions.push_back(std::move(*s));
@@ -146,8 +152,9 @@ ScannedSuppressions scan_suppressions(const SourceFile& file) {
     in_preamble = in_preamble && is_preamble(line);
   }
   for (const std::size_t i : pending) {
-    out.errors.push_back(DirectiveError{out.suppressions[i].range,
-                                        "this suppression is followed by no YAML line to cover; remove it"});
+    out.errors.push_back(
+        DirectiveError{out.suppressions[i].range,
+                       "this suppression is followed by no YAML line to cover; remove it"});
   }
   // Directives that cover nothing were reported; drop them.
   std::vector<Suppression> kept;

@@ -19,12 +19,12 @@ namespace amlint {
 
 struct Suppression {
   bool whole_file = false;
-  int line = 0;                         // the line it covers (not whole_file)
-  ByteRange range;                      // the directive, from '#' to the end of the line
+  int line = 0;     // the line it covers (not whole_file)
+  ByteRange range;  // the directive, from '#' to the end of the line
   std::vector<const RuleInfo*> rules;
-  std::vector<bool> used;               // per rule, set while applying
-  std::string reason;                   // "" when none was given
-  std::string until;                    // YYYY-MM-DD or ""
+  std::vector<bool> used;  // per rule, set while applying
+  std::string reason;      // "" when none was given
+  std::string until;       // YYYY-MM-DD or ""
 };
 
 // A comment that starts like a directive but is not a valid one.

@@ -30,7 +30,8 @@ class AciRegionCapacity final : public Check {
       double max;
       const char* unit;
     };
-    for (const Ask& ask : {Ask{"cpu", capacity.cpu, " CPUs"}, Ask{"memoryInGB", capacity.memory_gb, " GB"}}) {
+    for (const Ask& ask :
+         {Ask{"cpu", capacity.cpu, " CPUs"}, Ask{"memoryInGB", capacity.memory_gb, " GB"}}) {
       const MapEntry* e = resources->entry(ask.key);
       const auto value = e ? as_number(e->value) : std::nullopt;
       if (!value || *value <= ask.max) continue;

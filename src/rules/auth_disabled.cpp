@@ -19,7 +19,8 @@ class AuthDisabled final : public Check {
     if (!s || m.test_path || !s->target->auth_by_default || rules::is_true(s->token_auth)) return;
     const bool on = s->auth ? rules::is_true(s->auth) : s->target->auth_by_default->value;
     if (on) return;
-    const std::string key = m.format == Format::kAmlDeployAction ? "authentication_enabled" : "authEnabled";
+    const std::string key =
+        m.format == Format::kAmlDeployAction ? "authentication_enabled" : "authEnabled";
     const std::string service = "this " + s->target->short_name + " web service";
     if (s->auth) {
       out.report(kInfo, m, *s->auth->value,
@@ -28,7 +29,8 @@ class AuthDisabled final : public Check {
     } else {
       out.report(kInfo, m, *s->anchor,
                  service + " has no authentication: " + key + " defaults to false on " +
-                     s->target->short_name + "; set " + key + ": true (callers send the service key)");
+                     s->target->short_name + "; set " + key +
+                     ": true (callers send the service key)");
     }
   }
 };

@@ -27,9 +27,12 @@ class ClusterAutoscaleViaSdk final : public Check {
       const std::string folded = fold_identifier(key.resolved().text);
       if (std::find(keys.begin(), keys.end(), folded) == keys.end()) return;
       out.report(kInfo, m, key,
-                 rules::key_value(key, value) + " sets cluster (node) autoscaling, which Azure ML "
-                 "deployments cannot set; scale the " + clusters +
-                 " cluster's nodes on the cluster itself (Azure portal), and use autoScaler for replicas");
+                 rules::key_value(key, value) +
+                     " sets cluster (node) autoscaling, which Azure ML "
+                     "deployments cannot set; scale the " +
+                     clusters +
+                     " cluster's nodes on the cluster itself (Azure portal), and use autoScaler "
+                     "for replicas");
     });
   }
 };

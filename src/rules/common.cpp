@@ -4,7 +4,6 @@
 
 #include "capability/vm_sizes.h"
 #include "manifest/scalar.h"
-
 #include "util/text.h"
 
 namespace amlint::rules {
@@ -120,7 +119,9 @@ std::optional<WebServiceSecurity> web_service_security(const Manifest& m, const 
     // Without deployment_compute_target the action deploys to ACI.
     const MapEntry* aks = root->entry("deployment_compute_target");
     s.target = ctx.caps.target_for_v1_compute_type(aks ? "aks" : "aci");
-    s.anchor = aks ? aks->key : (root->resolved().entries.empty() ? root : root->resolved().entries.front().key);
+    s.anchor =
+        aks ? aks->key
+            : (root->resolved().entries.empty() ? root : root->resolved().entries.front().key);
     s.auth = root->entry("authentication_enabled");
     s.token_auth = root->entry("token_auth_enabled");
     s.tls = root->entry("ssl_enabled");

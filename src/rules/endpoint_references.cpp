@@ -41,11 +41,13 @@ class EndpointReferences final : public Check {
       return;
     }
     const Manifest* endpoint = endpoints.front();
-    const Node& at = endpoint->root()->get("name") ? *endpoint->root()->get("name") : *endpoint->root();
+    const Node& at =
+        endpoint->root()->get("name") ? *endpoint->root()->get("name") : *endpoint->root();
     out.report(structure_rules::kInvalidValue, m, *ref->value,
-               rules::key_value(*ref->key, *ref->value) + " is " + rules::file_name(*endpoint) + ", " +
-                   with_article(format_name(endpoint->format)) + ", but this is " +
-                   with_article(format_name(m.format)) + "; point it at " + with_article(format_name(wanted)),
+               rules::key_value(*ref->key, *ref->value) + " is " + rules::file_name(*endpoint) +
+                   ", " + with_article(format_name(endpoint->format)) + ", but this is " +
+                   with_article(format_name(m.format)) + "; point it at " +
+                   with_article(format_name(wanted)),
                {Related{endpoint->locate(at), "the endpoint is defined here"}});
   }
 };

@@ -41,13 +41,15 @@ std::vector<Request> fpga_requests(const Manifest& m, const Context& ctx) {
   });
   rules::for_each_entry(*m.root(), [&](const Node& key, const Node& value) {
     if (!key.is_scalar() || !d.fpga_key.search(key.resolved().text) || !truthy(value)) return;
-    if (value.is_scalar() && d.fpga_vm_size.full_match(value.resolved().text)) return;  // reported above
+    if (value.is_scalar() && d.fpga_vm_size.full_match(value.resolved().text))
+      return;  // reported above
     out.push_back({&key, rules::key_value(key, value), "asks for an FPGA"});
   });
   if (m.format == Format::kV1InferenceConfig) {
     const Node& root = *m.root();
     const Node* docker = root.get("environment") ? root.get("environment")->get("docker") : nullptr;
-    for (const MapEntry* e : {root.entry("baseImage"), docker ? docker->entry("baseImage") : nullptr}) {
+    for (const MapEntry* e :
+         {root.entry("baseImage"), docker ? docker->entry("baseImage") : nullptr}) {
       const auto image = e ? as_text(e->value) : std::nullopt;
       if (image && d.fpga_image.search(*image)) {
         out.push_back({e->value, "base image " + quote(*image), "is an FPGA image"});
@@ -76,8 +78,8 @@ class FpgaOutsideAksOrEdge final : public Check {
       for (const Request& r : fpga_requests(m, ctx)) {
         out.report(kInfo, m, *r.node,
                    r.subject + " " + r.predicate + ", but " + m.target->short_name +
-                       " has no FPGAs; FPGA models run only on " +
-                       fpga_targets + ": deploy to " + deploy_to);
+                       " has no FPGAs; FPGA models run only on " + fpga_targets + ": deploy to " +
+                       deploy_to);
       }
       return;
     }
@@ -89,8 +91,9 @@ class FpgaOutsideAksOrEdge final : public Check {
         out.report(kInfo, m, *r.node,
                    r.subject + " in " + rules::file_name(m) + " " + r.predicate + ", but " +
                        rules::file_name(*deployment) + " deploys to " +
-                       deployment->target->short_name + ", which has no FPGAs; FPGA models run only on " +
-                       fpga_targets + ": deploy to " + deploy_to,
+                       deployment->target->short_name +
+                       ", which has no FPGAs; FPGA models run only on " + fpga_targets +
+                       ": deploy to " + deploy_to,
                    {rules::deploys_here(*deployment)});
       }
     }

@@ -9,8 +9,9 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML102", "gpu-batch-outside-compute-cluster", Severity::kError, "F2",
-                         "a batch deployment's compute is not a cluster, or it asks for a GPU elsewhere"};
+constexpr RuleInfo kInfo{
+    "AML102", "gpu-batch-outside-compute-cluster", Severity::kError, "F2",
+    "a batch deployment's compute is not a cluster, or it asks for a GPU elsewhere"};
 
 class GpuBatchOutsideComputeCluster final : public Check {
  public:
@@ -22,17 +23,19 @@ class GpuBatchOutsideComputeCluster final : public Check {
         ctx, [](const Target& t) { return t.batch_compute && t.batch_compute->value; });
     const Node& root = *m.root();
     bool on_kubernetes = false;
-    for (const MapEntry* compute : {root.entry("compute"), rules::entry_at(&root, {"settings", "default_compute"})}) {
+    for (const MapEntry* compute :
+         {root.entry("compute"), rules::entry_at(&root, {"settings", "default_compute"})}) {
       const auto ref = compute ? as_text(compute->value) : std::nullopt;
       const Manifest* target = ref ? ctx.project.compute_named(*ref) : nullptr;
       const Target* kind = target ? rules::v2_target(*target, ctx) : nullptr;
       on_kubernetes = on_kubernetes || (target && target->format == Format::kV2KubernetesCompute);
       if (kind && kind->batch_compute && !kind->batch_compute->value) {
-        const Node& type = target->root()->get("type") ? *target->root()->get("type") : *target->root();
+        const Node& type =
+            target->root()->get("type") ? *target->root()->get("type") : *target->root();
         out.report(kInfo, m, *compute->value,
                    rules::key_value(*compute->key, *compute->value) + " is " +
-                       rules::describe_manifest(*target, ctx) + "; batch deployments run on " + clusters +
-                       ": point compute at a compute cluster",
+                       rules::describe_manifest(*target, ctx) + "; batch deployments run on " +
+                       clusters + ": point compute at a compute cluster",
                    {Related{target->locate(type), "the compute is defined here"}});
       }
     }
@@ -40,12 +43,14 @@ class GpuBatchOutsideComputeCluster final : public Check {
     // Kubernetes compute, resources.instance_type picks the cluster's
     // InstanceType resource, which is how GPUs are asked for there.
     if (on_kubernetes) return;
-    for (const MapEntry* e : {root.entry("instance_type"), rules::entry_at(&root, {"resources", "instance_type"})}) {
+    for (const MapEntry* e :
+         {root.entry("instance_type"), rules::entry_at(&root, {"resources", "instance_type"})}) {
       const auto size = e ? as_text(e->value) : std::nullopt;
       if (!size || !rules::is_gpu_vm_size(*size, ctx)) continue;
       out.report(kInfo, m, *e->value,
-                 rules::key_value(*e->key, *e->value) + " asks for a GPU, but a batch deployment gets its GPUs "
-                 "from its compute: create a GPU compute cluster and set compute to it");
+                 rules::key_value(*e->key, *e->value) +
+                     " asks for a GPU, but a batch deployment gets its GPUs "
+                     "from its compute: create a GPU compute cluster and set compute to it");
     }
   }
 };

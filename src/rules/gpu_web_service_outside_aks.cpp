@@ -8,8 +8,9 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML101", "gpu-web-service-outside-aks", Severity::kError, "F1",
-                         "a web-service deployment asks for a GPU on a target without GPU web services"};
+constexpr RuleInfo kInfo{
+    "AML101", "gpu-web-service-outside-aks", Severity::kError, "F1",
+    "a web-service deployment asks for a GPU on a target without GPU web services"};
 
 struct Request {
   const Node* node;
@@ -32,7 +33,8 @@ std::vector<Request> inference_requests(const Manifest& m, const Context& ctx) {
     out.push_back({e->value, rules::key_value(*e->key, *e->value)});
   }
   const Node* docker = root.get("environment") ? root.get("environment")->get("docker") : nullptr;
-  for (const MapEntry* e : {root.entry("baseImage"), docker ? docker->entry("baseImage") : nullptr}) {
+  for (const MapEntry* e :
+       {root.entry("baseImage"), docker ? docker->entry("baseImage") : nullptr}) {
     const auto image = e ? as_text(e->value) : std::nullopt;
     if (image && ctx.caps.detection().gpu_image.search(*image)) {
       out.push_back({e->value, "base image " + quote(*image)});
@@ -53,7 +55,8 @@ class GpuWebServiceOutsideAks final : public Check {
     if (m.format == Format::kV1DeploymentConfig && lacks_gpu(m)) {
       const Node& root = *m.root();
       const Node* resources = root.get("containerResourceRequirements");
-      for (const MapEntry* e : {root.entry("gpuCores"), resources ? resources->entry("gpu") : nullptr}) {
+      for (const MapEntry* e :
+           {root.entry("gpuCores"), resources ? resources->entry("gpu") : nullptr}) {
         if (!e || as_number(e->value).value_or(0) <= 0) continue;
         out.report(kInfo, m, *e->value,
                    rules::key_value(*e->key, *e->value) + " asks for a GPU, but " +
@@ -71,8 +74,9 @@ class GpuWebServiceOutsideAks final : public Check {
         out.report(kInfo, m, *r.node,
                    r.what + " in " + rules::file_name(m) + " asks for a GPU, but " +
                        rules::file_name(*deployment) + " deploys to " +
-                       deployment->target->short_name + ", which has no GPU web services; deploy to " +
-                       gpu_targets + " or drop the GPU request",
+                       deployment->target->short_name +
+                       ", which has no GPU web services; deploy to " + gpu_targets +
+                       " or drop the GPU request",
                    {rules::deploys_here(*deployment)});
       }
     }

@@ -14,8 +14,9 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML701", "inline-secret", Severity::kError, "",
-                         "a literal secret (key, password, private key, connection string) in a manifest"};
+constexpr RuleInfo kInfo{
+    "AML701", "inline-secret", Severity::kError, "",
+    "a literal secret (key, password, private key, connection string) in a manifest"};
 
 // The words of a key or variable name: "OPENAI_API_KEY", "primaryKey" and
 // "admin-password" -> {openai, api, key}, {primary, key}, {admin, password}.
@@ -24,7 +25,8 @@ std::vector<std::string> words_of(std::string_view name) {
   for (std::size_t i = 0; i < name.size(); ++i) {
     const char c = name[i];
     const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    const bool camel_break = c >= 'A' && c <= 'Z' && i > 0 && name[i - 1] >= 'a' && name[i - 1] <= 'z';
+    const bool camel_break =
+        c >= 'A' && c <= 'Z' && i > 0 && name[i - 1] >= 'a' && name[i - 1] <= 'z';
     if ((!alnum || camel_break) && !words.back().empty()) words.emplace_back();
     if (alnum) words.back().push_back(ascii_lower(c));
   }
@@ -38,16 +40,16 @@ bool names_a_secret(std::string_view name) {
   const std::vector<std::string> w = words_of(name);
   if (w.empty()) return false;
   const std::string& last = w.back();
-  if (last == "password" || last == "passwd" || last == "pwd" || last == "secret" || last == "token" ||
-      last == "apikey" || last == "sas" || last == "connectionstring") {
+  if (last == "password" || last == "passwd" || last == "pwd" || last == "secret" ||
+      last == "token" || last == "apikey" || last == "sas" || last == "connectionstring") {
     return true;
   }
   if (w.size() < 2) return false;
   const std::string pair = w[w.size() - 2] + " " + last;
   static const std::vector<std::string> kPairs = {
-      "primary key",   "secondary key",     "api key",       "access key", "account key", "secret key",
-      "shared key",    "storage key",       "master key",    "client secret", "connection string",
-      "sas token",     "conn str",          "subscription key"};
+      "primary key",       "secondary key", "api key",     "access key",      "account key",
+      "secret key",        "shared key",    "storage key", "master key",      "client secret",
+      "connection string", "sas token",     "conn str",    "subscription key"};
   return std::find(kPairs.begin(), kPairs.end(), pair) != kPairs.end();
 }
 
@@ -62,12 +64,14 @@ bool is_placeholder(std::string_view v) {
 }
 
 bool is_private_key(std::string_view v) {
-  return v.find("-----BEGIN") != std::string_view::npos && v.find("PRIVATE KEY") != std::string_view::npos;
+  return v.find("-----BEGIN") != std::string_view::npos &&
+         v.find("PRIVATE KEY") != std::string_view::npos;
 }
 
 // A connection string or SAS that carries its key.
 bool is_keyed_connection_string(std::string_view v) {
-  static const Regex kKeyed(R"((?i)(AccountKey|SharedAccessKey|SharedAccessSignature|Password)=[^;$<{]{4,})");
+  static const Regex kKeyed(
+      R"((?i)(AccountKey|SharedAccessKey|SharedAccessSignature|Password)=[^;$<{]{4,})");
   return kKeyed.search(v);
 }
 
@@ -93,9 +97,11 @@ class InlineSecret final : public Check {
       } else {
         return;
       }
-      out.report_secret(kInfo, m, value,
-                        where + " holds " + kind + " (" + size + ", not shown); a committed secret is leaked: "
-                        "rotate it, and pass it at deploy time (a key vault reference or a pipeline secret)");
+      out.report_secret(
+          kInfo, m, value,
+          where + " holds " + kind + " (" + size +
+              ", not shown); a committed secret is leaked: "
+              "rotate it, and pass it at deploy time (a key vault reference or a pipeline secret)");
     });
   }
 

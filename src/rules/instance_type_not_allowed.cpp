@@ -23,15 +23,18 @@ class InstanceTypeNotAllowed final : public Check {
     const auto type = e ? as_text(e->value) : std::nullopt;
     const VmSizeTable& sizes = VmSizeTable::builtin();
     if (!type || sizes.managed_online_list().empty()) return;
-    if (ctx.caps.detection().fpga_vm_size.full_match(*type) || sizes.retired_family(*type)) return;  // AML103, AML403
+    if (ctx.caps.detection().fpga_vm_size.full_match(*type) || sizes.retired_family(*type))
+      return;  // AML103, AML403
     if (sizes.managed_online_too_small(*type)) {
       out.report(kInfo, Severity::kWarning, m.locate(*e->value),
-                 rules::key_value(*e->key, *e->value) + " may be too small for a managed online deployment; "
-                 "test under load or choose a larger size");
+                 rules::key_value(*e->key, *e->value) +
+                     " may be too small for a managed online deployment; "
+                     "test under load or choose a larger size");
       return;
     }
     if (sizes.managed_online_allowed(*type)) return;
-    std::string message = rules::key_value(*e->key, *e->value) + " is not a size managed online endpoints offer";
+    std::string message =
+        rules::key_value(*e->key, *e->value) + " is not a size managed online endpoints offer";
     // Suggest current sizes of the same kind: a GPU size for a GPU typo.
     const bool gpu = rules::is_gpu_vm_size(*type, ctx);
     std::vector<std::string> candidates;
@@ -40,13 +43,16 @@ class InstanceTypeNotAllowed final : public Check {
     }
     std::vector<std::string> near = closest_matches(*type, candidates);
     for (std::string& n : near) n = "'" + n + "'";
-    message += near.empty() ? "; choose one from the managed online VM size list" : "; did you mean " + join_or(near) + "?";
+    message += near.empty() ? "; choose one from the managed online VM size list"
+                            : "; did you mean " + join_or(near) + "?";
     out.report(kInfo, m, *e->value, message);
   }
 };
 
 }  // namespace
 
-std::unique_ptr<Check> make_instance_type_not_allowed() { return std::make_unique<InstanceTypeNotAllowed>(); }
+std::unique_ptr<Check> make_instance_type_not_allowed() {
+  return std::make_unique<InstanceTypeNotAllowed>();
+}
 
 }  // namespace amlint

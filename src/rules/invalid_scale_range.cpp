@@ -10,8 +10,9 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML511", "invalid-scale-range", Severity::kError, "",
-                         "min above max replicas or instances, or a utilisation target outside 1-100"};
+constexpr RuleInfo kInfo{
+    "AML511", "invalid-scale-range", Severity::kError, "",
+    "min above max replicas or instances, or a utilisation target outside 1-100"};
 
 class InvalidScaleRange final : public Check {
  public:
@@ -38,7 +39,8 @@ class InvalidScaleRange final : public Check {
     const auto hi = max ? as_number(max->value) : std::nullopt;
     if (!lo || !hi || *lo <= *hi) return;
     out.report(kInfo, m, *min->value,
-               rules::key_value(*min->key, *min->value) + " is above " + rules::key_value(*max->key, *max->value) +
+               rules::key_value(*min->key, *min->value) + " is above " +
+                   rules::key_value(*max->key, *max->value) +
                    "; the minimum cannot exceed the maximum",
                {Related{m.locate(*max->value), "the maximum is here"}});
   }

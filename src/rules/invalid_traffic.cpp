@@ -9,8 +9,9 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML509", "invalid-traffic", Severity::kError, "",
-                         "traffic not summing to 0 or 100, naming an unknown deployment, or bad mirror traffic"};
+constexpr RuleInfo kInfo{
+    "AML509", "invalid-traffic", Severity::kError, "",
+    "traffic not summing to 0 or 100, naming an unknown deployment, or bad mirror traffic"};
 
 class InvalidTraffic final : public Check {
  public:
@@ -37,7 +38,8 @@ class InvalidTraffic final : public Check {
       }
       if (numeric && sum != 0 && sum != 100) {
         out.report(kInfo, m, *traffic->key,
-                   "traffic adds up to " + format_number(sum) + "%; it must total 0 or 100: adjust the shares");
+                   "traffic adds up to " + format_number(sum) +
+                       "%; it must total 0 or 100: adjust the shares");
       }
     }
     if (const MapEntry* mirror = root.entry("mirror_traffic"); mirror && mirror->value->is_map()) {
@@ -48,8 +50,9 @@ class InvalidTraffic final : public Check {
         const Node* live = traffic ? traffic->get(target) : nullptr;
         if (live && as_number(live).value_or(0) > 0) {
           out.report(kInfo, m, *entries[i].key,
-                     "deployment '" + target + "' gets live traffic and mirrored traffic; a deployment receives "
-                     "one or the other: mirror to a deployment that takes no live traffic",
+                     "deployment '" + target +
+                         "' gets live traffic and mirrored traffic; a deployment receives "
+                         "one or the other: mirror to a deployment that takes no live traffic",
                      {Related{m.locate(*live), "its live traffic is here"}});
         }
         if (i > 0) {
@@ -63,15 +66,19 @@ class InvalidTraffic final : public Check {
   }
 
  private:
-  static void unknown_deployment(const Manifest& m, const MapEntry& e, const std::vector<std::string>& known,
-                                 Sink& out) {
+  static void unknown_deployment(const Manifest& m, const MapEntry& e,
+                                 const std::vector<std::string>& known, Sink& out) {
     if (known.empty()) return;  // the deployments may live in the workspace
     const std::string& name = e.key->resolved().text;
-    if (std::any_of(known.begin(), known.end(), [&](const std::string& k) { return iequals(k, name); })) return;
-    std::string message = "traffic names deployment '" + name + "', which no deployment of this endpoint has";
+    if (std::any_of(known.begin(), known.end(),
+                    [&](const std::string& k) { return iequals(k, name); }))
+      return;
+    std::string message =
+        "traffic names deployment '" + name + "', which no deployment of this endpoint has";
     std::vector<std::string> near = closest_matches(name, known);
     for (std::string& n : near) n = "'" + n + "'";
-    message += near.empty() ? "; known: " + join(known, ", ") : "; did you mean " + join_or(near) + "?";
+    message +=
+        near.empty() ? "; known: " + join(known, ", ") : "; did you mean " + join_or(near) + "?";
     out.report(kInfo, m, *e.key, message);
   }
 };

@@ -15,12 +15,14 @@ class IotEdgeRoutes final : public Check {
 
   void check(const Manifest& m, const Context& /*ctx*/, Sink& out) const override {
     if (m.format != Format::kIotEdgeManifest) return;
-    const MapEntry* modules =
-        rules::entry_at(m.root(), {"modulesContent", "$edgeAgent", "properties.desired", "modules"});
-    const MapEntry* routes = rules::entry_at(m.root(), {"modulesContent", "$edgeHub", "properties.desired", "routes"});
+    const MapEntry* modules = rules::entry_at(
+        m.root(), {"modulesContent", "$edgeAgent", "properties.desired", "modules"});
+    const MapEntry* routes =
+        rules::entry_at(m.root(), {"modulesContent", "$edgeHub", "properties.desired", "routes"});
     if (!modules || !modules->value->is_map() || !routes || !routes->value->is_map()) return;
     std::vector<std::string> defined;
-    for (const MapEntry& e : modules->value->resolved().entries) defined.push_back(e.key->resolved().text);
+    for (const MapEntry& e : modules->value->resolved().entries)
+      defined.push_back(e.key->resolved().text);
     static const Regex kModule("/modules/([A-Za-z0-9_.-]+)/");
     for (const MapEntry& route : routes->value->resolved().entries) {
       const auto text = as_text(route.value);
@@ -35,13 +37,15 @@ class IotEdgeRoutes final : public Check {
         // OrdinalIgnoreCase). For sinks it is not documented, and a false
         // alarm there costs more than a miss.
         const auto same = [&](const std::string& d) { return iequals(d, name); };
-        if (std::any_of(defined.begin(), defined.end(), same) || std::any_of(seen.begin(), seen.end(), same)) {
+        if (std::any_of(defined.begin(), defined.end(), same) ||
+            std::any_of(seen.begin(), seen.end(), same)) {
           continue;
         }
         seen.push_back(name);
         out.report(structure_rules::kInvalidValue, m, *route.value,
                    "route '" + route.key->resolved().text + "' names module '" + name +
-                       "', which $edgeAgent does not define, so its messages go nowhere" + suggestion(name, defined));
+                       "', which $edgeAgent does not define, so its messages go nowhere" +
+                       suggestion(name, defined));
       }
     }
   }

@@ -19,10 +19,19 @@ constexpr RuleInfo kInfo{"AML507", "limit-below-request", Severity::kError, "",
 // A Kubernetes quantity ("200Mi", "0.5", "100m", "1Gi", "1e3") as a number.
 std::optional<double> kubernetes_quantity(std::string_view text) {
   text = trim(text);
-  static const std::pair<std::string_view, double> kSuffixes[] = {
-      {"Ki", 1024.0}, {"Mi", 1048576.0}, {"Gi", 1073741824.0}, {"Ti", 1099511627776.0},
-      {"Pi", 1125899906842624.0}, {"Ei", 1152921504606846976.0}, {"m", 1e-3}, {"k", 1e3},
-      {"M", 1e6}, {"G", 1e9}, {"T", 1e12}, {"P", 1e15}, {"E", 1e18}};
+  static const std::pair<std::string_view, double> kSuffixes[] = {{"Ki", 1024.0},
+                                                                  {"Mi", 1048576.0},
+                                                                  {"Gi", 1073741824.0},
+                                                                  {"Ti", 1099511627776.0},
+                                                                  {"Pi", 1125899906842624.0},
+                                                                  {"Ei", 1152921504606846976.0},
+                                                                  {"m", 1e-3},
+                                                                  {"k", 1e3},
+                                                                  {"M", 1e6},
+                                                                  {"G", 1e9},
+                                                                  {"T", 1e12},
+                                                                  {"P", 1e15},
+                                                                  {"E", 1e18}};
   double factor = 1;
   for (const auto& [suffix, f] : kSuffixes) {
     if (ends_with(text, suffix) && text.size() > suffix.size()) {
@@ -62,8 +71,10 @@ class LimitBelowRequest final : public Check {
         compare(m, resources->entry("memoryInGB"), resources->entry("memoryInGBLimit"), out, false);
       }
     } else if (m.format == Format::kV2KubernetesOnlineDeployment) {
-      const Node* requests = m.root()->get("resources") ? m.root()->get("resources")->get("requests") : nullptr;
-      const Node* limits = m.root()->get("resources") ? m.root()->get("resources")->get("limits") : nullptr;
+      const Node* requests =
+          m.root()->get("resources") ? m.root()->get("resources")->get("requests") : nullptr;
+      const Node* limits =
+          m.root()->get("resources") ? m.root()->get("resources")->get("limits") : nullptr;
       if (!requests || !limits) return;
       for (const char* k : {"cpu", "memory", "nvidia.com/gpu"}) {
         compare(m, requests->entry(k), limits->entry(k), out, true);
@@ -72,10 +83,13 @@ class LimitBelowRequest final : public Check {
   }
 
  private:
-  static void compare(const Manifest& m, const MapEntry* request, const MapEntry* limit, Sink& out, bool k8s) {
+  static void compare(const Manifest& m, const MapEntry* request, const MapEntry* limit, Sink& out,
+                      bool k8s) {
     if (!request || !limit) return;
-    const auto r = k8s ? kubernetes_quantity(as_text(request->value).value_or("")) : as_number(request->value);
-    const auto l = k8s ? kubernetes_quantity(as_text(limit->value).value_or("")) : as_number(limit->value);
+    const auto r =
+        k8s ? kubernetes_quantity(as_text(request->value).value_or("")) : as_number(request->value);
+    const auto l =
+        k8s ? kubernetes_quantity(as_text(limit->value).value_or("")) : as_number(limit->value);
     if (!r || !l || *l >= *r) return;
     out.report(kInfo, m, *limit->value,
                rules::key_value(*limit->key, *limit->value) + " is below the request " +

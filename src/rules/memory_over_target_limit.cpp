@@ -29,7 +29,8 @@ class MemoryOverTargetLimit final : public Check {
       out.report(kInfo, m, *e->value,
                  rules::key_value(*e->key, *e->value) + " asks for " + format_number(*gb) +
                      " GB, but " + m.target->short_name + " is for workloads under " +
-                     format_number(limit.less_than) + " GB of RAM; lower it or deploy to " + instead);
+                     format_number(limit.less_than) + " GB of RAM; lower it or deploy to " +
+                     instead);
     }
   }
 };

@@ -73,9 +73,12 @@ class MissingLocalPath final : public Check {
       // "model.path: ./model", with the whole key path.
       const std::string shown = dotted(document_path(*p.node)) + ": " + value;
       if (!fs::exists(status)) {
-        const char* what = p.spec.kind == "dir" ? "the directory" : p.spec.kind == "file" ? "the file" : "it";
+        const char* what = p.spec.kind == "dir"    ? "the directory"
+                           : p.spec.kind == "file" ? "the file"
+                                                   : "it";
         out.report(kInfo, m, *p.node,
-                   shown + " does not exist" + base_note + " next to this manifest; fix the path or add " + what);
+                   shown + " does not exist" + base_note +
+                       " next to this manifest; fix the path or add " + what);
       } else if (p.spec.kind == "file" && fs::is_directory(status)) {
         out.report(kInfo, m, *p.node, shown + " is a directory, but a file is expected here");
       } else if (p.spec.kind == "dir" && !fs::is_directory(status)) {

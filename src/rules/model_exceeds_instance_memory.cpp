@@ -25,7 +25,8 @@ class ModelExceedsInstanceMemory final : public Check {
     const MapEntry* path = rules::entry_at(m.root(), {"model", "path"});
     const auto model = path ? as_text(path->value) : std::nullopt;
     const auto type = as_text(m.root()->get("instance_type"));
-    if (!model || !type || starts_with(*model, "azureml:") || model->find("://") != std::string_view::npos) {
+    if (!model || !type || starts_with(*model, "azureml:") ||
+        model->find("://") != std::string_view::npos) {
       return;
     }
     const VmSize* size = VmSizeTable::builtin().find(*type);
@@ -36,7 +37,8 @@ class ModelExceedsInstanceMemory final : public Check {
     const double needed = static_cast<double>(*bytes) * headroom / rules::kBytesPerGb;
     if (needed <= size->memory_gb) return;
     out.report(kInfo, m, *path->value,
-               "the model at " + quote(*model) + " is " + format_bytes(*bytes) + "; a machine with " + format_number(headroom * 100) + "% of that, " +
+               "the model at " + quote(*model) + " is " + format_bytes(*bytes) +
+                   "; a machine with " + format_number(headroom * 100) + "% of that, " +
                    format_number(static_cast<double>(static_cast<long long>(needed * 10)) / 10) +
                    " GB of RAM, is the advised start, but " + size->name + " has " +
                    format_number(size->memory_gb) + " GB: choose a larger instance_type");

@@ -24,7 +24,8 @@ const Target* target_named(const Context& ctx, std::string_view id) {
 // (amlInput / amlOutput): the ML modules of an IoT Edge manifest.
 std::vector<std::string> ml_modules(const Node& root) {
   std::vector<std::string> names;
-  const MapEntry* routes = rules::entry_at(&root, {"modulesContent", "$edgeHub", "properties.desired", "routes"});
+  const MapEntry* routes =
+      rules::entry_at(&root, {"modulesContent", "$edgeHub", "properties.desired", "routes"});
   if (!routes || !routes->value->is_map()) return names;
   rules::for_each_scalar(*routes->value, [&](const Node& route) {
     const std::string lower = to_lower(route.text);
@@ -48,8 +49,8 @@ class PreviewTarget final : public Check {
     if (m.format == Format::kIotEdgeManifest) {
       const Target* edge = rules::v2_target(m, ctx);
       if (!preview(edge)) return;
-      const MapEntry* modules =
-          rules::entry_at(m.root(), {"modulesContent", "$edgeAgent", "properties.desired", "modules"});
+      const MapEntry* modules = rules::entry_at(
+          m.root(), {"modulesContent", "$edgeAgent", "properties.desired", "modules"});
       for (const std::string& name : ml_modules(*m.root())) {
         const MapEntry* module = nullptr;
         if (modules && modules->value->is_map()) {
@@ -68,7 +69,8 @@ class PreviewTarget final : public Check {
       const MapEntry* image = m.root()->entry("create_image");
       const auto value = image ? as_text(image->value) : std::nullopt;
       const Target* functions = target_named(ctx, "functions");
-      if (!value || !ctx.caps.detection().functions_packaging.search(*value) || !preview(functions)) return;
+      if (!value || !ctx.caps.detection().functions_packaging.search(*value) || !preview(functions))
+        return;
       out.report(kInfo, m, *image->value,
                  rules::key_value(*image->key, *image->value) + " packages the model for " +
                      functions->short_name + ", a preview target: expect changes and no SLA");

@@ -7,8 +7,9 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML104", "realtime-on-compute-cluster", Severity::kError, "F13",
-                         "a Kubernetes online endpoint whose compute is a compute cluster (or instance, or VM)"};
+constexpr RuleInfo kInfo{
+    "AML104", "realtime-on-compute-cluster", Severity::kError, "F13",
+    "a Kubernetes online endpoint whose compute is a compute cluster (or instance, or VM)"};
 
 class RealtimeOnComputeCluster final : public Check {
  public:
@@ -28,7 +29,8 @@ class RealtimeOnComputeCluster final : public Check {
     });
     const Node& type = target->root()->get("type") ? *target->root()->get("type") : *target->root();
     out.report(kInfo, m, *compute->value,
-               rules::key_value(*compute->key, *compute->value) + " is " + rules::describe_manifest(*target, ctx) +
+               rules::key_value(*compute->key, *compute->value) + " is " +
+                   rules::describe_manifest(*target, ctx) +
                    (kind->used_for ? ", which is for " + kind->used_for->value : std::string()) +
                    ", not for real-time requests; attach " + serving + " and point compute at it",
                {Related{target->locate(type), "the compute is defined here"}});

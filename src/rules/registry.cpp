@@ -18,12 +18,14 @@ const RuleInfo kNonStrictJson{"AML004", "non-strict-json", Severity::kWarning, "
 }  // namespace input_rules
 
 namespace policy_rules {
-const RuleInfo kSuppressionWithoutReason{"AML005", "suppression-without-reason", Severity::kWarning, "",
-                                         "an inline or config suppression gives no reason"};
-const RuleInfo kExpiredSuppression{"AML006", "expired-suppression", Severity::kWarning, "",
-                                   "a suppression's until= date has passed, so it no longer applies"};
-const RuleInfo kInvalidSuppression{"AML007", "invalid-suppression", Severity::kError, "",
-                                   "a suppression cannot be read, or names a rule the project makes non-suppressible"};
+const RuleInfo kSuppressionWithoutReason{"AML005", "suppression-without-reason", Severity::kWarning,
+                                         "", "an inline or config suppression gives no reason"};
+const RuleInfo kExpiredSuppression{
+    "AML006", "expired-suppression", Severity::kWarning, "",
+    "a suppression's until= date has passed, so it no longer applies"};
+const RuleInfo kInvalidSuppression{
+    "AML007", "invalid-suppression", Severity::kError, "",
+    "a suppression cannot be read, or names a rule the project makes non-suppressible"};
 const RuleInfo kStaleBaselineEntry{"AML008", "stale-baseline-entry", Severity::kWarning, "",
                                    "a baseline entry matches no current finding"};
 const RuleInfo kUnusedSuppression{"AML009", "unused-suppression", Severity::kWarning, "",
@@ -67,19 +69,25 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
 
 const std::vector<const RuleInfo*>& all_rules() {
   static const std::vector<const RuleInfo*> rules = [] {
-    std::vector<const RuleInfo*> v = {
-        &input_rules::kInvalidSyntax,         &input_rules::kDuplicateKey,
-        &input_rules::kUnrecognizedFile,      &input_rules::kNonStrictJson,
-        &policy_rules::kSuppressionWithoutReason, &policy_rules::kExpiredSuppression,
-        &policy_rules::kInvalidSuppression,   &policy_rules::kStaleBaselineEntry,
-        &policy_rules::kUnusedSuppression,
-        &structure_rules::kUnknownKey,        &structure_rules::kWrongType,
-        &structure_rules::kInvalidValue,      &structure_rules::kMissingRequiredKey,
-        &structure_rules::kKeyIgnoredByTarget};
+    std::vector<const RuleInfo*> v = {&input_rules::kInvalidSyntax,
+                                      &input_rules::kDuplicateKey,
+                                      &input_rules::kUnrecognizedFile,
+                                      &input_rules::kNonStrictJson,
+                                      &policy_rules::kSuppressionWithoutReason,
+                                      &policy_rules::kExpiredSuppression,
+                                      &policy_rules::kInvalidSuppression,
+                                      &policy_rules::kStaleBaselineEntry,
+                                      &policy_rules::kUnusedSuppression,
+                                      &structure_rules::kUnknownKey,
+                                      &structure_rules::kWrongType,
+                                      &structure_rules::kInvalidValue,
+                                      &structure_rules::kMissingRequiredKey,
+                                      &structure_rules::kKeyIgnoredByTarget};
     for (const auto& check : all_checks()) {
       if (std::find(v.begin(), v.end(), &check->info()) == v.end()) v.push_back(&check->info());
     }
-    std::sort(v.begin(), v.end(), [](const RuleInfo* a, const RuleInfo* b) { return a->id < b->id; });
+    std::sort(v.begin(), v.end(),
+              [](const RuleInfo* a, const RuleInfo* b) { return a->id < b->id; });
     return v;
   }();
   return rules;

@@ -70,7 +70,8 @@ class Sink {
   }
   // A finding whose node holds a secret: the message must not quote it, and
   // the linter masks the node's text in every output.
-  void report_secret(const RuleInfo& rule, const Manifest& m, const Node& node, std::string message) {
+  void report_secret(const RuleInfo& rule, const Manifest& m, const Node& node,
+                     std::string message) {
     report(rule, m, node, std::move(message));
     findings_.back().secret = node.resolved().text;
   }

@@ -60,7 +60,8 @@ class StructureCheck final : public Check {
     for (const schema::Violation& v : schema::validate(*file, *m.root(), options)) {
       const RuleInfo* rule = rule_for(v);
       Severity severity = rule->severity;
-      if (v.kind == schema::ViolationKind::kUnknownKey && ignored_key_is_a_warning) severity = Severity::kWarning;
+      if (v.kind == schema::ViolationKind::kUnknownKey && ignored_key_is_a_warning)
+        severity = Severity::kWarning;
       if (v.advisory) severity = Severity::kWarning;
       out.report(*rule, severity, m.locate(*v.node), v.message);
     }

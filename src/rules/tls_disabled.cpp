@@ -23,15 +23,18 @@ class TlsDisabled final : public Check {
     }
     const bool v1 = m.format == Format::kV1DeploymentConfig;
     const std::string key = v1 ? "sslEnabled" : "ssl_enabled";
-    const std::string files = v1 ? "sslCertificate, sslKey and cname" : "ssl_cert_pem_file, ssl_key_pem_file and ssl_cname";
+    const std::string files = v1 ? "sslCertificate, sslKey and cname"
+                                 : "ssl_cert_pem_file, ssl_key_pem_file and ssl_cname";
     const std::string fix = "; set " + key + ": true with " + files;
     const std::string where = "this production config " + m.production;
     if (s->tls) {
-      out.report(kInfo, m, *s->tls->value,
-                 key + ": false serves " + s->target->short_name + " over plain HTTP, and " + where + fix);
+      out.report(
+          kInfo, m, *s->tls->value,
+          key + ": false serves " + s->target->short_name + " over plain HTTP, and " + where + fix);
     } else {
       out.report(kInfo, m, *s->anchor,
-                 s->target->short_name + " serves plain HTTP unless " + key + " is true, and " + where + fix);
+                 s->target->short_name + " serves plain HTTP unless " + key + " is true, and " +
+                     where + fix);
     }
   }
 };

@@ -18,10 +18,11 @@ class V1DeploymentRetired final : public Check {
     const MapEntry* e = m.root()->entry("computeType");
     if (!e) return;
     const bool ended = ctx.today >= life.v1_end_of_support;
-    out.report(kInfo, m, *e->key,
-               std::string("v1 deployment configs (az ml model deploy) are retired: CLI v1 support ") +
-                   (ended ? "ended on " : "ends on ") + life.v1_end_of_support + "; move to " +
-                   life.v1_instead);
+    out.report(
+        kInfo, m, *e->key,
+        std::string("v1 deployment configs (az ml model deploy) are retired: CLI v1 support ") +
+            (ended ? "ended on " : "ends on ") + life.v1_end_of_support + "; move to " +
+            life.v1_instead);
   }
 };
 

@@ -172,7 +172,8 @@ class Compiler {
       } else if (k == "$ref") {
         const std::string ref = text(v, "$ref");
         const std::string prefix = "#/$defs/";
-        const auto it = starts_with(ref, prefix) ? defs_.find(ref.substr(prefix.size())) : defs_.end();
+        const auto it =
+            starts_with(ref, prefix) ? defs_.find(ref.substr(prefix.size())) : defs_.end();
         if (it == defs_.end()) {
           error(v, "$ref must name an entry of this file's $defs: " + quote(ref));
         } else {
@@ -185,7 +186,8 @@ class Compiler {
       } else if (k == "x-amlint-case-insensitive") {
         s.case_insensitive = as_bool(&v).value_or(false);
       } else if (k == "x-amlint-targets") {
-        for (const Node* t : v.items) s.targets.push_back(to_lower(text(*t, "x-amlint-targets item")));
+        for (const Node* t : v.items)
+          s.targets.push_back(to_lower(text(*t, "x-amlint-targets item")));
       } else if (k == "x-amlint-misplaced") {
         for (const MapEntry& m : v.entries) {
           s.misplaced[m.key->resolved().text] = text(*m.value, "x-amlint-misplaced value");
@@ -199,7 +201,8 @@ class Compiler {
       } else if (k == "x-amlint-path") {
         PathSpec spec;
         if (const Node* kind = v.get("kind")) spec.kind = text(*kind, "x-amlint-path.kind");
-        if (const Node* rel = v.get("relative_to")) spec.relative_to = text(*rel, "x-amlint-path.relative_to");
+        if (const Node* rel = v.get("relative_to"))
+          spec.relative_to = text(*rel, "x-amlint-path.relative_to");
         if (spec.kind != "file" && spec.kind != "dir" && spec.kind != "any") {
           error(v, "x-amlint-path.kind must be file, dir or any");
         }
@@ -287,8 +290,9 @@ const SchemaFile* builtin(std::string_view name) {
     std::vector<CompileError> errors;
     compiled = compile(file, std::string(*data), errors);
     if (!compiled) {
-      throw std::logic_error("built-in " + file + ":" + std::to_string(errors.front().pos.line) + ":" +
-                             std::to_string(errors.front().pos.column) + ": " + errors.front().message);
+      throw std::logic_error("built-in " + file + ":" + std::to_string(errors.front().pos.line) +
+                             ":" + std::to_string(errors.front().pos.column) + ": " +
+                             errors.front().message);
     }
   }
   return cache.emplace(std::string(name), std::move(compiled)).first->second.get();

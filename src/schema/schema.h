@@ -67,13 +67,13 @@ struct Schema {
   std::string description;
   bool deprecated = false;
   // Extensions.
-  bool case_insensitive = false;                  // x-amlint-case-insensitive
-  std::vector<std::string> targets;               // x-amlint-targets
-  std::map<std::string, std::string> misplaced;   // x-amlint-misplaced
-  std::string rule;                               // x-amlint-rule
-  std::string message;                            // x-amlint-message
-  std::string hint;                               // x-amlint-hint (for AML505)
-  std::optional<PathSpec> path;                   // x-amlint-path
+  bool case_insensitive = false;                 // x-amlint-case-insensitive
+  std::vector<std::string> targets;              // x-amlint-targets
+  std::map<std::string, std::string> misplaced;  // x-amlint-misplaced
+  std::string rule;                              // x-amlint-rule
+  std::string message;                           // x-amlint-message
+  std::string hint;                              // x-amlint-hint (for AML505)
+  std::optional<PathSpec> path;                  // x-amlint-path
 
   const Schema& resolved() const;
   const Schema* property(std::string_view name) const;
@@ -98,7 +98,8 @@ class SchemaFile {
 
  private:
   friend class Compiler;
-  friend std::unique_ptr<SchemaFile> compile(const std::string&, std::string, std::vector<CompileError>&);
+  friend std::unique_ptr<SchemaFile> compile(const std::string&, std::string,
+                                             std::vector<CompileError>&);
   std::string name_;
   std::unique_ptr<SourceFile> source_;
   std::vector<std::unique_ptr<Document>> documents_;
@@ -134,9 +135,9 @@ enum class ViolationKind {
 
 struct Violation {
   ViolationKind kind;
-  const Node* node;      // where to report
+  const Node* node;  // where to report
   std::string message;
-  std::string rule;      // x-amlint-rule override, or ""
+  std::string rule;       // x-amlint-rule override, or ""
   bool advisory = false;  // az ml accepts it, but other tools read it otherwise
 };
 

@@ -56,7 +56,8 @@ std::string pointer_name(const std::string& pointer) {
 
 class Validator {
  public:
-  Validator(const SchemaFile& file, const ValidateOptions& options) : file_(file), options_(options) {}
+  Validator(const SchemaFile& file, const ValidateOptions& options)
+      : file_(file), options_(options) {}
 
   void run(const Node& root) { check(file_.root(), root, nullptr, ""); }
   std::vector<Violation> take() { return std::move(out_); }
@@ -87,7 +88,8 @@ class Validator {
         const Schema& b = branch->resolved();
         if (!(b.types & bits)) continue;
         // "5" for an integer written as a string: a number to the SDK.
-        if (type == YamlType::kString && b.numeric_string && numeric && b.pattern && !b.pattern->search(n.text)) {
+        if (type == YamlType::kString && b.numeric_string && numeric && b.pattern &&
+            !b.pattern->search(n.text)) {
           if (as_number(&n)) {
             check_value(*numeric, node, key, YamlType::kFloat);
           } else {
@@ -99,9 +101,11 @@ class Validator {
         return;
       }
       // An integer-or-numeric-string field is "an integer" to the user.
-      const bool numeric_strings = std::any_of(s.any_of.begin(), s.any_of.end(),
-                                               [](const Schema* b) { return b->resolved().numeric_string; });
-      wrong_type(numeric_strings ? static_cast<std::uint8_t>(all & ~kStringBit) : all, node, key, type);
+      const bool numeric_strings =
+          std::any_of(s.any_of.begin(), s.any_of.end(),
+                      [](const Schema* b) { return b->resolved().numeric_string; });
+      wrong_type(numeric_strings ? static_cast<std::uint8_t>(all & ~kStringBit) : all, node, key,
+                 type);
       return;
     }
     if (!(s.types & bit_of(type, n))) {
@@ -111,8 +115,10 @@ class Validator {
     if (type == YamlType::kBool && n.kind == NodeKind::kScalar && is_yaml11_only_bool(n.text) &&
         !n.is_quoted()) {
       add(ViolationKind::kWrongType, node,
-          label(key) + " '" + n.text + "' is a boolean only to YAML 1.1 readers such as az ml's (YAML 1.2 "
-          "tools read a string); write " + (*as_bool(&n) ? "true" : "false"));
+          label(key) + " '" + n.text +
+              "' is a boolean only to YAML 1.1 readers such as az ml's (YAML 1.2 "
+              "tools read a string); write " +
+              (*as_bool(&n) ? "true" : "false"));
       out_.back().advisory = true;
     }
     check_value(s, node, key, type);
@@ -155,12 +161,16 @@ class Validator {
     const bool wants_number = expected & (kNumberBit | kIntegerBit);
     if (actual == YamlType::kString && n.is_quoted() && wants_number && as_number(&n)) {
       message = head + " is a string because it is quoted; write " + n.text + " without quotes";
-    } else if (actual == YamlType::kString && n.is_quoted() && (expected & kBooleanBit) && as_bool(&n)) {
-      message = head + " is a string because it is quoted; write " + to_lower(n.text) + " without quotes";
+    } else if (actual == YamlType::kString && n.is_quoted() && (expected & kBooleanBit) &&
+               as_bool(&n)) {
+      message =
+          head + " is a string because it is quoted; write " + to_lower(n.text) + " without quotes";
     } else if (actual == YamlType::kString && wants_number && as_number(&n)) {
-      message = head + " is a string to az ml (YAML 1.1 numbers with an exponent need a dot and a sign, "
-                       "as in 1.0e+3); write the number out";
-    } else if (actual == YamlType::kBool && (expected & kStringBit) && is_yaml11_only_bool(n.text)) {
+      message = head +
+                " is a string to az ml (YAML 1.1 numbers with an exponent need a dot and a sign, "
+                "as in 1.0e+3); write the number out";
+    } else if (actual == YamlType::kBool && (expected & kStringBit) &&
+               is_yaml11_only_bool(n.text)) {
       message = head + " is read as a boolean by az ml (YAML 1.1); quote it if you mean the word";
     } else {
       message = head + " is " + std::string(yaml_type_name(actual)) + ", but must be " +
@@ -189,20 +199,22 @@ class Validator {
     const std::string head = label(key) + " " + shown(n);
     const std::string extra = s.message.empty() ? "" : "; " + s.message;
     if (!s.enum_values.empty()) {
-      const bool found = std::any_of(s.enum_values.begin(), s.enum_values.end(),
-                                     [&](const Node* v) { return equals(n, *v, s.case_insensitive); });
+      const bool found =
+          std::any_of(s.enum_values.begin(), s.enum_values.end(),
+                      [&](const Node* v) { return equals(n, *v, s.case_insensitive); });
       if (!found) {
         // One spelling per value: `aml_token` and `AMLToken` are the same to the SDK.
         std::vector<std::string> names;
         std::vector<std::string> folded;
         for (const Node* v : s.enum_values) {
           const std::string name = v->kind == NodeKind::kNull ? "null" : v->text;
-          if (std::find(folded.begin(), folded.end(), fold_identifier(name)) != folded.end()) continue;
+          if (std::find(folded.begin(), folded.end(), fold_identifier(name)) != folded.end())
+            continue;
           folded.push_back(fold_identifier(name));
           names.push_back(name);
         }
         std::string message = names.size() == 1 ? head + " must be " + quote(names[0])
-                                                 : head + " is not one of " + join_or(names);
+                                                : head + " is not one of " + join_or(names);
         if (n.kind == NodeKind::kScalar && names.size() > 1) {
           std::vector<std::string> near = closest_matches(n.text, names);
           for (std::string& m : near) m = "'" + m + "'";
@@ -213,20 +225,24 @@ class Validator {
       }
     }
     if (s.const_value && !equals(n, *s.const_value, s.case_insensitive)) {
-      add(ViolationKind::kInvalidValue, node, head + " must be " + shown(*s.const_value) + extra, s.rule);
+      add(ViolationKind::kInvalidValue, node, head + " must be " + shown(*s.const_value) + extra,
+          s.rule);
       return;
     }
     if (type == YamlType::kString) {
       const int length = count_code_points(n.text);
       if (s.min_length && static_cast<std::size_t>(length) < *s.min_length) {
         add(ViolationKind::kInvalidValue, node,
-            head + " is shorter than " + std::to_string(*s.min_length) + " characters" + extra, s.rule);
+            head + " is shorter than " + std::to_string(*s.min_length) + " characters" + extra,
+            s.rule);
       } else if (s.max_length && static_cast<std::size_t>(length) > *s.max_length) {
         add(ViolationKind::kInvalidValue, node,
-            head + " is longer than " + std::to_string(*s.max_length) + " characters" + extra, s.rule);
+            head + " is longer than " + std::to_string(*s.max_length) + " characters" + extra,
+            s.rule);
       } else if (s.pattern && !s.pattern->search(n.text)) {
         add(ViolationKind::kInvalidValue, node,
-            head + (s.message.empty() ? " does not match " + s.pattern->pattern() : " is invalid" + extra),
+            head + (s.message.empty() ? " does not match " + s.pattern->pattern()
+                                      : " is invalid" + extra),
             s.rule);
       }
     }
@@ -271,7 +287,8 @@ class Validator {
     return found;
   }
 
-  std::string find_suggestion(const Schema& s, const std::string& name, const std::string& where) const {
+  std::string find_suggestion(const Schema& s, const std::string& name,
+                              const std::string& where) const {
     if (const auto it = s.misplaced.find(name); it != s.misplaced.end()) {
       // A bare key name is quoted like every other suggestion; a phrase
       // ("gpuCores at the top level") is not.
@@ -296,7 +313,8 @@ class Validator {
     for (auto it = begin; it != end; ++it) {
       const auto& [defined, at] = it->second;
       if (at != where && at.find("/*") == std::string::npos) {
-        return "; '" + defined + "' belongs " + (at.empty() ? "at the top level" : "under " + pointer_name(at));
+        return "; '" + defined + "' belongs " +
+               (at.empty() ? "at the top level" : "under " + pointer_name(at));
       }
     }
     return "";
@@ -320,7 +338,8 @@ class Validator {
       const Schema& r = sub->resolved();
       if (options_.null_is_unset && e.value->is_null()) continue;  // az ml reads null as unset
       if (!r.targets.empty() && !options_.compute_type.empty() &&
-          std::find(r.targets.begin(), r.targets.end(), to_lower(options_.compute_type)) == r.targets.end()) {
+          std::find(r.targets.begin(), r.targets.end(), to_lower(options_.compute_type)) ==
+              r.targets.end()) {
         std::string message = "'" + name + "' applies only when " + options_.target_noun + " is " +
                               join_or(r.targets) + "; it is ignored for " + options_.compute_type;
         if (!r.hint.empty()) message += ": " + r.hint;
@@ -333,7 +352,8 @@ class Validator {
       if (n.get(required)) continue;
       std::string message = "missing required key '" + required + "'";
       if (!where.empty()) message += " in " + pointer_name(where);
-      if (!options_.format_label.empty() && where.empty()) message += " of " + options_.format_label;
+      if (!options_.format_label.empty() && where.empty())
+        message += " of " + options_.format_label;
       if (!options_.missing_key_note.empty()) message += " (" + options_.missing_key_note + ")";
       add(ViolationKind::kMissingRequired, key ? *key : first_key_or(n), message);
     }
@@ -354,7 +374,8 @@ class Validator {
           head + " takes at most " + std::to_string(*s.max_items) + " items", s.rule);
     }
     if (!s.items) return;
-    for (const Node* item : n.items) check(*s.items, *item, nullptr, where + "/" + std::to_string(item->index));
+    for (const Node* item : n.items)
+      check(*s.items, *item, nullptr, where + "/" + std::to_string(item->index));
   }
 
   const SchemaFile& file_;
@@ -376,7 +397,8 @@ void collect_paths(const Schema& schema, const Node& node, std::vector<PathValue
     }
     return;
   }
-  if (s.path && n.kind == NodeKind::kScalar && n.is_scalar()) out.push_back(PathValue{&node, *s.path});
+  if (s.path && n.kind == NodeKind::kScalar && n.is_scalar())
+    out.push_back(PathValue{&node, *s.path});
   if (n.kind == NodeKind::kMap) {
     for (const MapEntry& e : n.entries) {
       const Node& k = e.key->resolved();
@@ -390,7 +412,8 @@ void collect_paths(const Schema& schema, const Node& node, std::vector<PathValue
 
 }  // namespace
 
-std::vector<Violation> validate(const SchemaFile& file, const Node& root, const ValidateOptions& options) {
+std::vector<Violation> validate(const SchemaFile& file, const Node& root,
+                                const ValidateOptions& options) {
   Validator v(file, options);
   v.run(root);
   return v.take();
@@ -407,7 +430,8 @@ bool applies_to(const SchemaFile& file, std::string_view pointer, std::string_vi
   }
   if (!s) return true;
   const auto& targets = s->resolved().targets;
-  return targets.empty() || std::find(targets.begin(), targets.end(), to_lower(compute_type)) != targets.end();
+  return targets.empty() ||
+         std::find(targets.begin(), targets.end(), to_lower(compute_type)) != targets.end();
 }
 
 std::vector<PathValue> local_paths(const SchemaFile& file, const Node& root) {

@@ -109,7 +109,7 @@ class Workspace {
       if (name.rfind(kPrefix, 0) != 0) continue;
       const std::string rest = name.substr(std::string_view(kPrefix).size());
       const long pid = std::strtol(rest.c_str(), nullptr, 10);
-      if (pid <= 0 || rest.find('-') == std::string::npos) continue;  // not ours
+      if (pid <= 0 || rest.find('-') == std::string::npos) continue;            // not ours
       if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // still running
       std::error_code remove_ec;
       fs::remove_all(it->path(), remove_ec);

@@ -110,7 +110,8 @@ std::vector<Expectation> parse_comment_expectations(std::string_view text,
   return out;
 }
 
-std::vector<Expectation> parse_expect_file(std::string_view text, std::vector<std::string>& errors) {
+std::vector<Expectation> parse_expect_file(std::string_view text,
+                                           std::vector<std::string>& errors) {
   std::vector<Expectation> out;
   const auto lines = split_lines(text);
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -133,7 +134,8 @@ std::vector<Expectation> parse_expect_file(std::string_view text, std::vector<st
   return out;
 }
 
-std::vector<Expectation> expectations_for(const std::string& file, std::vector<std::string>& errors) {
+std::vector<Expectation> expectations_for(const std::string& file,
+                                          std::vector<std::string>& errors) {
   const std::string expect_file = file + ".expect";
   if (std::ifstream(expect_file)) return parse_expect_file(read_file_text(expect_file), errors);
   if (ends_with(file, ".json")) return {};

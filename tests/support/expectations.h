@@ -34,7 +34,8 @@ std::vector<Expectation> parse_expect_file(std::string_view text, std::vector<st
 
 // The expectations of a fixture: its `<file>.expect` sibling when there is
 // one, else (YAML) its `# expect:` comments.
-std::vector<Expectation> expectations_for(const std::string& file, std::vector<std::string>& errors);
+std::vector<Expectation> expectations_for(const std::string& file,
+                                          std::vector<std::string>& errors);
 
 // A finding as a report shows it (what the built binary printed).
 struct Reported {

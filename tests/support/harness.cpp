@@ -39,8 +39,8 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ec;
   // Restore permissions a test may have removed, then delete.
-  for (auto it = fs::recursive_directory_iterator(path_, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(path_, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
   }
   fs::remove_all(path_, ec);
@@ -196,7 +196,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     ::dup2(in_pipe[0], 0);
     ::dup2(out_pipe[1], 1);
     ::dup2(err_pipe[1], 2);
-    for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) ::close(fd);
+    for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
+      ::close(fd);
     if (!options.cwd.empty() && ::chdir(options.cwd.c_str()) != 0) ::_exit(126);
     if (options.without_file_privileges && ::geteuid() == 0 && !drop_file_privileges()) {
       ::_exit(kCannotDropPrivileges);
@@ -229,7 +230,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     if (out_open) fds.push_back({out_pipe[0], POLLIN, 0});
     if (err_open) fds.push_back({err_pipe[0], POLLIN, 0});
     if (in_fd >= 0) fds.push_back({in_fd, POLLOUT, 0});
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       ::kill(pid, SIGKILL);
       result.timed_out = true;
@@ -239,7 +241,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     for (const pollfd& p : fds) {
       if (!p.revents) continue;
       if (p.fd == in_fd) {
-        const ssize_t n = ::write(in_fd, options.stdin_text.data() + written, options.stdin_text.size() - written);
+        const ssize_t n = ::write(in_fd, options.stdin_text.data() + written,
+                                  options.stdin_text.size() - written);
         if (n > 0) written += static_cast<std::size_t>(n);
         if (n < 0 || written == options.stdin_text.size()) {
           ::close(in_fd);
@@ -262,8 +265,11 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
   int status = 0;
   struct rusage usage {};
   ::wait4(pid, &status, 0, &usage);
-  result.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
-  const auto ms = [](const timeval& t) { return std::chrono::milliseconds(t.tv_sec * 1000 + t.tv_usec / 1000); };
+  result.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - start);
+  const auto ms = [](const timeval& t) {
+    return std::chrono::milliseconds(t.tv_sec * 1000 + t.tv_usec / 1000);
+  };
   result.cpu = ms(usage.ru_utime) + ms(usage.ru_stime);
   result.max_rss_kb = usage.ru_maxrss;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

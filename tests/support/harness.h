@@ -71,7 +71,8 @@ void make_sparse_file(const std::string& path, std::uint64_t size);
 std::vector<std::string> expand_args(const std::vector<std::string>& args, const TempDir& dir);
 
 // Lints `paths` in-process. Understands --model PATH and --targets FILE.
-LintReport lint_paths(const std::vector<std::string>& paths, const std::vector<std::string>& args = {});
+LintReport lint_paths(const std::vector<std::string>& paths,
+                      const std::vector<std::string>& args = {});
 
 // Findings of one file of a report.
 std::vector<const Finding*> findings_in(const LintReport& report, const std::string& display_path);

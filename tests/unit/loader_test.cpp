@@ -1,5 +1,7 @@
 // The loader: positions on every key and value, duplicate keys, multi-document
 // streams, strict JSON with the YAML fallback, and every input limit.
+#include "manifest/loader.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -7,7 +9,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "manifest/loader.h"
 #include "manifest/scalar.h"
 
 namespace amlint {
@@ -16,7 +17,9 @@ namespace {
 struct Loaded {
   std::unique_ptr<SourceFile> source;
   LoadResult result;
-  const Node& root(int doc = 0) const { return *result.documents.at(static_cast<std::size_t>(doc))->root(); }
+  const Node& root(int doc = 0) const {
+    return *result.documents.at(static_cast<std::size_t>(doc))->root();
+  }
   Pos begin(const Node* n) const { return source->position(n->range.begin); }
   Pos end(const Node* n) const { return source->position(n->range.end); }
   std::string problems() const {
@@ -43,14 +46,15 @@ const Node* key_of(const Node& map, const std::string& name) {
   return nullptr;
 }
 
-::testing::AssertionResult at(const Loaded& l, const Node* n, int line, int col, int end_line, int end_col) {
+::testing::AssertionResult at(const Loaded& l, const Node* n, int line, int col, int end_line,
+                              int end_col) {
   if (!n) return ::testing::AssertionFailure() << "no node";
   const Pos b = l.begin(n), e = l.end(n);
   if (b.line == line && b.column == col && e.line == end_line && e.column == end_col) {
     return ::testing::AssertionSuccess();
   }
-  return ::testing::AssertionFailure() << "node '" << n->text << "' is at " << b.line << ":" << b.column
-                                       << "-" << e.line << ":" << e.column;
+  return ::testing::AssertionFailure() << "node '" << n->text << "' is at " << b.line << ":"
+                                       << b.column << "-" << e.line << ":" << e.column;
 }
 
 TEST(YamlPositions, KeysAndValuesOfEveryScalarStyle) {
@@ -92,7 +96,9 @@ TEST(YamlPositions, EmptyValuesSitOnTheirKey) {
 }
 
 TEST(YamlPositions, CrlfAndByteOrderMark) {
-  const Loaded l = load("\xEF\xBB\xBF" "a: 1\r\nbb: 2\r\n");
+  const Loaded l = load(
+      "\xEF\xBB\xBF"
+      "a: 1\r\nbb: 2\r\n");
   ASSERT_TRUE(l.result.problems.empty()) << l.problems();
   EXPECT_TRUE(at(l, l.root().get("a"), 1, 4, 1, 5));  // a BOM is no column, as in editors
   EXPECT_TRUE(at(l, l.root().get("bb"), 2, 5, 2, 6));
@@ -114,7 +120,8 @@ TEST(YamlPositions, LoneCarriageReturnsBreakLinesAsLineFeedsDo) {
 }
 
 TEST(YamlPositions, DocumentPathIsAJsonPointer) {
-  const Loaded l = load("containerResourceRequirements:\n  memoryInGB: 4\nlist:\n  - a/b: {c~d: 1}\n");
+  const Loaded l =
+      load("containerResourceRequirements:\n  memoryInGB: 4\nlist:\n  - a/b: {c~d: 1}\n");
   const Node& r = l.root();
   EXPECT_EQ(document_path(*r.get("containerResourceRequirements")->get("memoryInGB")),
             "/containerResourceRequirements/memoryInGB");
@@ -169,9 +176,9 @@ TEST(YamlStreams, ASinkGetsEachDocumentAsSoonAsItIsParsed) {
 
   seen.clear();
   const SourceFile cut("t.yml", "", "name: a\n---\nname: b\n---\nname: [c,\n");
-  const LoadResult r = load_source(cut, Syntax::kYaml, Limits{}, [&](std::unique_ptr<Document> doc) {
-    seen.push_back(doc->root()->get("name")->text);
-  });
+  const LoadResult r = load_source(
+      cut, Syntax::kYaml, Limits{},
+      [&](std::unique_ptr<Document> doc) { seen.push_back(doc->root()->get("name")->text); });
   EXPECT_EQ(seen, (std::vector<std::string>{"a", "b"}));
   EXPECT_TRUE(r.documents.empty());
   ASSERT_EQ(r.problems.size(), 1U);
@@ -218,8 +225,10 @@ TEST(DuplicateKeys, InJson) {
 }
 
 TEST(Json, PositionsOfKeysAndEveryValueKind) {
-  const Loaded l = load("{\"computeType\": \"aci\",\n \"n\": -1.5e3, \"t\": true, \"z\": null,\n \"l\": [1, {\"k\": \"v\"}]}",
-                        Syntax::kJson);
+  const Loaded l = load(
+      "{\"computeType\": \"aci\",\n \"n\": -1.5e3, \"t\": true, \"z\": null,\n \"l\": [1, {\"k\": "
+      "\"v\"}]}",
+      Syntax::kJson);
   ASSERT_TRUE(l.result.problems.empty()) << l.problems();
   const Node& r = l.root();
   EXPECT_TRUE(at(l, key_of(r, "computeType"), 1, 2, 1, 15));
@@ -421,7 +430,8 @@ TEST(Limits, AStreamStopsAtTheDocumentLimitAfterDeliveringThoseBefore) {
   EXPECT_EQ(l.source->position(l.result.problems[0].range.begin), (Pos{1001, 1}));
   // Streamed documents have left before the limit is met (DocumentSink).
   EXPECT_EQ(l.result.documents.size(), 1000U);
-  EXPECT_EQ(load(text.substr(0, 5 + 999 * 4), Syntax::kYaml, limits).result.documents.size(), 1000U);
+  EXPECT_EQ(load(text.substr(0, 5 + 999 * 4), Syntax::kYaml, limits).result.documents.size(),
+            1000U);
 }
 
 TEST(Limits, NodeCountAndSizeAndLineLength) {
@@ -450,8 +460,16 @@ TEST(Encoding, BinaryAndBadTextAreRefusedWithAPosition) {
     Pos pos;
   };
   const Case cases[] = {
-      {std::string("a: b\x00" "c\n", 7), "NUL byte", {1, 5}},
-      {std::string("\x00" "a: 1\n", 6), "NUL byte", {1, 1}},
+      {std::string("a: b\x00"
+                   "c\n",
+                   7),
+       "NUL byte",
+       {1, 5}},
+      {std::string("\x00"
+                   "a: 1\n",
+                   6),
+       "NUL byte",
+       {1, 1}},
       {"a: caf\xE9\n", "invalid UTF-8 (byte 0xE9)", {1, 7}},
       {"a: \xC0\xAF\n", "invalid UTF-8", {1, 4}},
       {"a: \xED\xA0\x80\n", "invalid UTF-8", {1, 4}},  // a surrogate
@@ -463,7 +481,8 @@ TEST(Encoding, BinaryAndBadTextAreRefusedWithAPosition) {
   for (const Case& c : cases) {
     const Loaded l = load(c.bytes);
     ASSERT_TRUE(l.result.rejected) << c.message;
-    EXPECT_NE(l.result.problems[0].message.find(c.message), std::string::npos) << l.result.problems[0].message;
+    EXPECT_NE(l.result.problems[0].message.find(c.message), std::string::npos)
+        << l.result.problems[0].message;
     EXPECT_EQ(l.source->position(l.result.problems[0].range.begin), c.pos) << c.message;
   }
 }
@@ -535,12 +554,14 @@ namespace {
 TEST(Syntax, CollectionsAsKeysCannotBeLoadedByAzMl) {
   const Loaded placeholder = load("memoryInGB: {{ memory_gb }}\n");
   ASSERT_EQ(placeholder.result.problems.size(), 1U);
-  EXPECT_NE(placeholder.result.problems[0].message.find("unrendered template placeholder"), std::string::npos);
+  EXPECT_NE(placeholder.result.problems[0].message.find("unrendered template placeholder"),
+            std::string::npos);
   EXPECT_EQ(placeholder.source->position(placeholder.result.problems[0].range.begin), (Pos{1, 13}));
   // At the first byte of the file (found by the fuzzer: it read the byte before).
   const Loaded first = load("{{ key }}: aks\n");
   ASSERT_FALSE(first.result.problems.empty());
-  EXPECT_NE(first.result.problems[0].message.find("unrendered template placeholder"), std::string::npos);
+  EXPECT_NE(first.result.problems[0].message.find("unrendered template placeholder"),
+            std::string::npos);
   EXPECT_EQ(first.source->position(first.result.problems[0].range.begin), (Pos{1, 1}));
   const Loaded complex = load("? [a, b]\n: 1\n");
   ASSERT_EQ(complex.result.problems.size(), 1U);
@@ -551,7 +572,8 @@ TEST(Json, TwoValuesAreNotOneDocumentEvenForYaml) {
   const Loaded l = load("{\"a\": 1}\n{\"b\": 2}\n", Syntax::kJson);
   ASSERT_EQ(l.result.problems.size(), 1U);
   EXPECT_EQ(l.result.problems[0].kind, ProblemKind::kSyntax);
-  EXPECT_NE(l.result.problems[0].message.find("content after the end of the JSON value"), std::string::npos);
+  EXPECT_NE(l.result.problems[0].message.find("content after the end of the JSON value"),
+            std::string::npos);
 }
 
 TEST(Syntax, UnclosedFlowCollectionsPointAtTheirBracket) {

@@ -1,9 +1,10 @@
 // The project keeps reference copies: the root and the keys that references
 // read, at their places in the file, made into documents when a lookup
 // returns them; and it records the lookups a check makes.
+#include "lint/project.h"
+
 #include <gtest/gtest.h>
 
-#include "lint/project.h"
 #include "manifest/format.h"
 
 namespace amlint {
@@ -39,7 +40,8 @@ TEST(Project, ReferenceCopiesKeepTheNamesAtTheirPlacesAndNothingElse) {
   const Manifest full = l.manifest();
   Project project;
   project.add_manifest(reference_copy(full));
-  EXPECT_EQ(project.manifests().front().root(), nullptr) << "made into a document only when looked up";
+  EXPECT_EQ(project.manifests().front().root(), nullptr)
+      << "made into a document only when looked up";
   project.index();
   const std::vector<const Manifest*> found = project.endpoints_named("scoring");
   ASSERT_EQ(found.size(), 1U);
@@ -65,7 +67,8 @@ TEST(Project, TheComputeTypeOfAV1ConfigSurvivesTheCopy) {
   Project project;
   project.add_manifest(reference_copy(l.manifest()));
   project.index();
-  const std::vector<const Manifest*> found = project.in_directory("/repo/app", Format::kV1DeploymentConfig);
+  const std::vector<const Manifest*> found =
+      project.in_directory("/repo/app", Format::kV1DeploymentConfig);
   ASSERT_EQ(found.size(), 1U);
   ASSERT_NE(found.front()->compute_type, nullptr);
   EXPECT_EQ(found.front()->compute_type->text, "aci");
@@ -85,8 +88,9 @@ TEST(Project, RecordsLookupsAndTellsWhetherTheyFindSomething) {
   EXPECT_EQ(lookups[1].key, "azureml:gpu");
   EXPECT_TRUE(lookups[2].batch);
 
-  const Loaded l = load("$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\n"
-                        "name: GPU\ntype: amlcompute\n");
+  const Loaded l = load(
+      "$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\n"
+      "name: GPU\ntype: amlcompute\n");
   Project whole;
   whole.add_manifest(reference_copy(l.manifest()));
   whole.index();

@@ -119,8 +119,8 @@ TEST(Fingerprint, HashesRulePathAndDocumentPathOnly) {
   EXPECT_NE(fingerprint(finding(a, 13, "/x", syntax)), base);
   EXPECT_NE(fingerprint(finding(a, 13, "/computeType", duplicate)), base);
   const Findings twice = {finding(a, 13, "/computeType", syntax),
-                                      finding(a, 13, "/computeType", syntax),
-                                      finding(a, 13, "/computeType", syntax)};
+                          finding(a, 13, "/computeType", syntax),
+                          finding(a, 13, "/computeType", syntax)};
   EXPECT_EQ(unique_fingerprints(twice), (std::vector<std::string>{base, base + ":2", base + ":3"}));
 }
 

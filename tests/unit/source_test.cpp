@@ -1,9 +1,9 @@
+#include "core/source.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
-
-#include "core/source.h"
 
 namespace amlint {
 namespace {
@@ -20,7 +20,9 @@ TEST(SourceFile, PositionsAreOneBasedWithCodePointColumns) {
 }
 
 TEST(SourceFile, AByteOrderMarkIsNoColumn) {
-  const SourceFile f("f", "", "\xEF\xBB\xBF" "ab\nc");
+  const SourceFile f("f", "",
+                     "\xEF\xBB\xBF"
+                     "ab\nc");
   EXPECT_EQ(f.position(0), (Pos{1, 1}));
   EXPECT_EQ(f.position(3), (Pos{1, 1}));
   EXPECT_EQ(f.position(4), (Pos{1, 2}));
@@ -41,7 +43,8 @@ TEST(SourceFile, EveryOffsetOfAManyLineFileAgreesWithAPlainCount) {
   // The index keeps every 16th line start; the lines between are counted.
   std::string text;
   const char* breaks[] = {"\n", "\r\n", "\r", "\n\n"};
-  for (int i = 0; i < 100; ++i) text += std::string(static_cast<std::size_t>(i % 7), 'x') + "é" + breaks[i % 4];
+  for (int i = 0; i < 100; ++i)
+    text += std::string(static_cast<std::size_t>(i % 7), 'x') + "é" + breaks[i % 4];
   text += "end";
   const SourceFile f("f", "", text);
   Pos expected;
@@ -62,11 +65,14 @@ TEST(SourceFile, EveryOffsetOfAManyLineFileAgreesWithAPlainCount) {
     }
   }
   ASSERT_EQ(f.line_count(), static_cast<int>(lines.size()));
-  for (std::size_t i = 0; i < lines.size(); ++i) EXPECT_EQ(f.line(static_cast<int>(i) + 1), lines[i]);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    EXPECT_EQ(f.line(static_cast<int>(i) + 1), lines[i]);
 }
 
 TEST(SourceFile, KeptLinesGoOnAnsweringOnceTheTextIsDropped) {
-  SourceFile f("f", "", "ab\n\xC3\xA7" "d\n\nx");  // "ab", "çd", "", "x"
+  SourceFile f("f", "",
+               "ab\n\xC3\xA7"
+               "d\n\nx");  // "ab", "çd", "", "x"
   f.keep_lines({{5, 5}});
   EXPECT_FALSE(f.has_text());
   EXPECT_EQ(f.text(), "");
@@ -74,17 +80,25 @@ TEST(SourceFile, KeptLinesGoOnAnsweringOnceTheTextIsDropped) {
   EXPECT_EQ(f.line_count(), 4);
   EXPECT_EQ(f.position(5), (Pos{2, 2}));
   EXPECT_EQ(f.position(3), (Pos{2, 1}));
-  EXPECT_EQ(f.line(2), "\xC3\xA7" "d");
+  EXPECT_EQ(f.line(2),
+            "\xC3\xA7"
+            "d");
   EXPECT_EQ(f.position(0), (Pos{1, 1}));  // the first line is always kept
   EXPECT_EQ(f.position(8), (Pos{0, 0}));  // line 4 was not
   EXPECT_EQ(f.line(4), "");
 
-  EXPECT_FALSE(f.restore_text("ab\n\xC3\xA7" "d\n\ny"));  // not the same file any more
+  EXPECT_FALSE(
+      f.restore_text("ab\n\xC3\xA7"
+                     "d\n\ny"));  // not the same file any more
   EXPECT_FALSE(f.has_text());
-  ASSERT_TRUE(f.restore_text("ab\n\xC3\xA7" "d\n\nx"));
+  ASSERT_TRUE(
+      f.restore_text("ab\n\xC3\xA7"
+                     "d\n\nx"));
   EXPECT_EQ(f.position(8), (Pos{4, 1}));
   f.keep_lines({{8, 8}});  // adds line 4 to those kept before
-  EXPECT_EQ(f.line(2), "\xC3\xA7" "d");
+  EXPECT_EQ(f.line(2),
+            "\xC3\xA7"
+            "d");
   EXPECT_EQ(f.line(4), "x");
   EXPECT_EQ(f.position(99), (Pos{4, 2}));  // clamped to the end, on the kept last line
   EXPECT_EQ(f.slice({3, 5}), "\xC3\xA7");
@@ -111,7 +125,9 @@ TEST(SourceFile, RedactMasksTheKeptLinesOnceTheTextIsDropped) {
 }
 
 TEST(SourceFile, AByteOrderMarkIsNoColumnWithOrWithoutTheText) {
-  SourceFile f("f", "", "\xEF\xBB\xBF" "a: 1\nb: 2\n");
+  SourceFile f("f", "",
+               "\xEF\xBB\xBF"
+               "a: 1\nb: 2\n");
   EXPECT_EQ(f.position(3), (Pos{1, 1}));
   EXPECT_EQ(f.position(6), (Pos{1, 4}));
   f.keep_lines({{6, 6}});

@@ -1,12 +1,13 @@
 // The data tables are embedded as JSON converted from rules/*.yaml at build
 // time: the JSON must read back as the YAML does, and the converter must
 // refuse what would not.
+#include "data/table_json.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 #include "data/embedded.h"
-#include "data/table_json.h"
 #include "manifest/scalar.h"
 #include "support/harness.h"
 
@@ -48,7 +49,8 @@ class EmbeddedTable : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(EmbeddedTable, ReadsBackAsTheYamlPeopleEdit) {
   const std::string stem = GetParam();
-  const SourceFile yaml("rules/" + stem + ".yaml", "", read_file_text(source_dir() + "/rules/" + stem + ".yaml"));
+  const SourceFile yaml("rules/" + stem + ".yaml", "",
+                        read_file_text(source_dir() + "/rules/" + stem + ".yaml"));
   const auto embedded = embedded_file(stem + ".json");
   ASSERT_TRUE(embedded) << stem << ".json is not built in";
   const SourceFile json(stem + ".json", "", std::string(*embedded));
@@ -73,8 +75,10 @@ std::string convert(const std::string& yaml, std::vector<TableError>& errors) {
 
 TEST(TableToJson, KeepsPlainNumbersAndBooleansPlainAndQuotesText) {
   std::vector<TableError> errors;
-  EXPECT_EQ(convert("a: 48\nb: '48'\nc: true\nd: [x, \"y\"]\ne: 2024-01-31\nf: ~\ng: -0.5e3\n", errors),
-            "{\"a\":48,\"b\":\"48\",\"c\":true,\"d\":[\"x\",\"y\"],\"e\":\"2024-01-31\",\"f\":null,\"g\":-0.5e3}\n");
+  EXPECT_EQ(
+      convert("a: 48\nb: '48'\nc: true\nd: [x, \"y\"]\ne: 2024-01-31\nf: ~\ng: -0.5e3\n", errors),
+      "{\"a\":48,\"b\":\"48\",\"c\":true,\"d\":[\"x\",\"y\"],\"e\":\"2024-01-31\",\"f\":null,\"g\":"
+      "-0.5e3}\n");
   EXPECT_TRUE(errors.empty());
 }
 

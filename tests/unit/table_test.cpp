@@ -1,10 +1,10 @@
 // The capability table: the built-in one loads and agrees with itself, and a
 // user's table is validated with positions.
+#include "capability/table.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
-
-#include "capability/table.h"
 
 namespace amlint {
 namespace {
@@ -43,10 +43,13 @@ TEST(CapabilityTable, BuiltInTableLoadsWithEveryTarget) {
   const CapabilityTable& t = CapabilityTable::builtin();
   std::vector<std::string> ids;
   for (const Target& target : t.targets()) ids.push_back(target.id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"local", "compute_instance", "aks", "aci", "compute_cluster",
-                                           "functions", "iot_edge", "data_box_edge", "managed_online",
-                                           "kubernetes", "batch_endpoint", "virtual_machine"}));
-  EXPECT_EQ(t.target_for_v2_format("managed-online-deployment")->limits.at("request_timeout_ms").max, 180000);
+  EXPECT_EQ(ids,
+            (std::vector<std::string>{"local", "compute_instance", "aks", "aci", "compute_cluster",
+                                      "functions", "iot_edge", "data_box_edge", "managed_online",
+                                      "kubernetes", "batch_endpoint", "virtual_machine"}));
+  EXPECT_EQ(
+      t.target_for_v2_format("managed-online-deployment")->limits.at("request_timeout_ms").max,
+      180000);
   EXPECT_EQ(t.target_for_v2_format("amlcompute")->id, "compute_cluster");
   EXPECT_EQ(t.facts().size(), 14U);
   const Target* aci = t.target_for_v1_compute_type("ACI");
@@ -60,7 +63,8 @@ TEST(CapabilityTable, BuiltInTableLoadsWithEveryTarget) {
 }
 
 TEST(CapabilityTable, RegionCapacityMatchesAnySpelling) {
-  const ContainerGroup& g = *CapabilityTable::builtin().target_for_v1_compute_type("aci")->container_group;
+  const ContainerGroup& g =
+      *CapabilityTable::builtin().target_for_v1_compute_type("aci")->container_group;
   EXPECT_EQ(g.for_location("West Europe").first.memory_gb, 14);
   EXPECT_EQ(g.for_location("north-central-us").first.memory_gb, 3.5);
   const auto [capacity, listed] = g.for_location("uksouth");
@@ -83,7 +87,8 @@ TEST(CapabilityTable, ErrorsCarryPositionsAndSuggestions) {
   auto errors = errors_of(text);
   ASSERT_EQ(errors.size(), 1U);
   EXPECT_EQ(errors[0].pos, (Pos{10, 5}));
-  EXPECT_NE(errors[0].message.find("did you mean 'memory_gb'?"), std::string::npos) << errors[0].message;
+  EXPECT_NE(errors[0].message.find("did you mean 'memory_gb'?"), std::string::npos)
+      << errors[0].message;
 
   text = kMinimal;
   text.replace(text.find("fact: F1}"), 8, "fact: F9");
@@ -134,11 +139,13 @@ TEST(CapabilityTable, V1ComputeTypesAgreeWithTheV1Schema) {
 }
 
 TEST(CapabilityTable, EveryBuiltInSchemaCompiles) {
-  for (const char* name : {"v1-deployment-config", "v1-inference-config", "managed-online-deployment",
-                           "kubernetes-online-deployment", "managed-online-endpoint", "kubernetes-online-endpoint",
-                           "batch-endpoint", "model-batch-deployment", "batch-deployment-legacy",
-                           "pipeline-component-batch-deployment", "amlcompute", "compute-instance",
-                           "kubernetes-compute", "virtual-machine-compute", "iot-edge-manifest", "aml-deploy-action"}) {
+  for (const char* name :
+       {"v1-deployment-config", "v1-inference-config", "managed-online-deployment",
+        "kubernetes-online-deployment", "managed-online-endpoint", "kubernetes-online-endpoint",
+        "batch-endpoint", "model-batch-deployment", "batch-deployment-legacy",
+        "pipeline-component-batch-deployment", "amlcompute", "compute-instance",
+        "kubernetes-compute", "virtual-machine-compute", "iot-edge-manifest",
+        "aml-deploy-action"}) {
     EXPECT_NE(schema::builtin(name), nullptr) << name;
   }
 }

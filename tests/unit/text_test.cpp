@@ -1,7 +1,8 @@
+#include "util/text.h"
+
 #include <gtest/gtest.h>
 
 #include "util/regex.h"
-#include "util/text.h"
 
 namespace amlint {
 namespace {
@@ -20,7 +21,7 @@ TEST(Text, ClosestMatchSuggestsOnlyPlausibleTypos) {
   EXPECT_EQ(closest_match("aks-endpoint", types), "aksendpoint");
   EXPECT_EQ(closest_match("locl", types), "local");
   EXPECT_FALSE(closest_match("kubernetes", types));
-  EXPECT_FALSE(closest_match("aci", types));  // not a typo
+  EXPECT_FALSE(closest_match("aci", types));      // not a typo
   EXPECT_EQ(closest_match("ACI", types), "aci");  // a case slip is one
   EXPECT_EQ(closest_matches("acs", types), (std::vector<std::string>{"aci", "aks"}));
 }
@@ -59,10 +60,17 @@ TEST(Text, QuoteEscapesControlCharactersAndShortens) {
 
 TEST(Text, QuotesAndPrintableTextAreAlwaysValidUtf8) {
   // A surrogate, a lone continuation byte and 0xFF, as a file may hold them.
-  const std::string bytes = "A\xED\xA0\x80" "O1\x80\xFF\tz";
-  EXPECT_EQ(printable(bytes), "A\uFFFD\uFFFD\uFFFD" "O1\uFFFD\uFFFD\\tz");
+  const std::string bytes =
+      "A\xED\xA0\x80"
+      "O1\x80\xFF\tz";
+  EXPECT_EQ(printable(bytes),
+            "A\uFFFD\uFFFD\uFFFD"
+            "O1\uFFFD\uFFFD\\tz");
   EXPECT_EQ(find_invalid_utf8(quote(bytes)), std::string_view::npos);
-  EXPECT_EQ(quote("\xC3\xA7" "a"), "'\xC3\xA7" "a'");  // valid text is left as it is
+  EXPECT_EQ(quote("\xC3\xA7"
+                  "a"),
+            "'\xC3\xA7"
+            "a'");  // valid text is left as it is
 }
 
 TEST(Regex, Re2Semantics) {
