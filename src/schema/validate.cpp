@@ -277,8 +277,12 @@ class Validator {
   // The same unknown keys come back in file after file (a run over a
   // repository meets `tags` or `description` thousands of times): each
   // thread remembers what it found for a schema object, a key and a place.
+  // A file of a million distinct keys would grow the memo without end, so
+  // it starts again once it holds kMaxMemo answers.
   std::string suggestion(const Schema& s, const std::string& name, const std::string& where) const {
+    constexpr std::size_t kMaxMemo = 4096;
     thread_local std::map<std::tuple<const Schema*, std::string, std::string>, std::string> memo;
+    if (memo.size() >= kMaxMemo) memo.clear();
     auto key = std::make_tuple(&s, name, where);
     const auto it = memo.find(key);
     if (it != memo.end()) return it->second;
