@@ -20,6 +20,7 @@
 #include "policy/baseline.h"
 #include "policy/config.h"
 #include "policy/settings.h"
+#include "report/facts_report.h"
 #include "report/reporter.h"
 #include "report/text.h"
 #include "rules/registry.h"
@@ -315,14 +316,28 @@ int run_explain(const std::string& id) {
     std::cerr << "amlint: internal error: no documentation built in for " << rule->id << "\n";
     return kExitInternal;
   }
-  std::cout << *doc;
+  std::cout << *doc << facts_section(*rule);
+  return kExitClean;
+}
+
+int run_facts(const std::vector<std::string>& filters, const std::string& format) {
+  const std::vector<FactEntry> facts = filter_facts(all_facts(), filters);
+  if (facts.empty()) {
+    return usage_error("no fact matches " + join(filters, ", ") +
+                       " (amlint facts lists them all; filter by id, id prefix or rule)");
+  }
+  if (format == "json") {
+    write_facts_json(std::cout, facts);
+  } else {
+    write_facts_text(std::cout, facts);
+  }
   return kExitClean;
 }
 
 int main_impl(int argc, char** argv) {
   CLI::App app{
       "amlint: checks Azure ML deployment manifests against what their compute targets support.\n"
-      "Usage: amlint [check] PATH...   amlint rules   amlint explain RULE\n"
+      "Usage: amlint [check] PATH...   amlint rules   amlint explain RULE   amlint facts\n"
       "       amlint baseline PATH...   amlint config [PATH]   amlint init",
       "amlint"};
   CheckOptions options;
@@ -333,6 +348,13 @@ int main_impl(int argc, char** argv) {
   CLI::App* explain = app.add_subcommand("explain", "Print a rule's documentation");
   std::string rule_id;
   explain->add_option("rule", rule_id, "Rule id or slug, e.g. AML201")->required();
+  CLI::App* facts = app.add_subcommand(
+      "facts", "List every fact amlint encodes, with its source, date and the rules that use it");
+  std::vector<std::string> fact_filters;
+  std::string facts_format = "text";
+  facts->add_option("filter", fact_filters, "Fact ids, id prefixes or rule ids (default: all)");
+  facts->add_option("--format", facts_format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
   CLI::App* baseline = app.add_subcommand(
       "baseline", "Write the current findings to a baseline file, for check --baseline to hide");
   add_lint_options(*baseline, options);
@@ -347,7 +369,9 @@ int main_impl(int argc, char** argv) {
   CLI::App* init = app.add_subcommand("init", std::string("Write a commented starter ") +
                                                   kConfigFileName + " in the current directory");
   init->add_flag("--force", options.force, "Replace an existing config");
-  app.set_version_flag("--version", std::string("amlint ") + AMLINT_VERSION);
+  app.set_version_flag("--version", [] {
+    return std::string("amlint ") + AMLINT_VERSION + " (facts as of " + newest_fact_date() + ")";
+  });
   app.require_subcommand(0, 1);
 
   try {
@@ -365,6 +389,7 @@ int main_impl(int argc, char** argv) {
   try {
     if (*rules) return run_rules();
     if (*explain) return run_explain(rule_id);
+    if (*facts) return run_facts(fact_filters, facts_format);
     if (*baseline) return run_baseline(options);
     if (*config) return run_config(options);
     if (*init) return run_init(options.force);

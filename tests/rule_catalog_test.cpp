@@ -148,9 +148,9 @@ TEST_P(RuleCatalog, FactsAreQuotedExactlyFromTheTable) {
     ASSERT_NE(close, std::string::npos) << line;
     const std::string id = line.substr(4, close - 4);
     quoted.insert(id);
-    ASSERT_TRUE(table.facts().count(id))
-        << rule.id << " quotes " << id << ", which the table does not have";
-    EXPECT_EQ(line.substr(close + 4), table.facts().at(id))
+    const Fact* fact = table.fact(id);
+    ASSERT_TRUE(fact) << rule.id << " quotes " << id << ", which the table does not have";
+    EXPECT_EQ(line.substr(close + 4), fact->text)
         << rule.id << ": " << id << " is not quoted exactly";
   }
   const std::vector<std::string> expected = split_facts(rule.facts);

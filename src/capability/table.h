@@ -10,19 +10,13 @@
 #include <string_view>
 #include <vector>
 
+#include "capability/provenance.h"
+#include "capability/typed_reader.h"
 #include "core/source.h"
 #include "manifest/loader.h"
 #include "util/regex.h"
 
 namespace amlint {
-
-// Where a value comes from: a fact id of the table (F1 ... F14) or a source.
-struct Citation {
-  std::string fact;
-  std::string source;
-  // "F4" or the source text.
-  const std::string& label() const { return fact.empty() ? source : fact; }
-};
 
 struct Flag {
   bool value = false;
@@ -53,17 +47,25 @@ struct Capacity {
   double memory_gb = 0;
 };
 
+// What one container group of the target may hold: the hard limit, and the
+// size above which a deployment can fail for lack of capacity in its region.
 struct ContainerGroup {
-  std::string source;
-  Capacity default_capacity;
-  struct Region {
-    Capacity capacity;
-    std::vector<std::string> locations;  // folded: lower case, no spaces or dashes
-  };
-  std::vector<Region> regions;
-  // The capacity in `location` (any spelling: "West Europe", "westeurope"),
-  // and whether the location is one the table lists.
-  std::pair<Capacity, bool> for_location(std::string_view location) const;
+  Capacity hard_limit;
+  Capacity capacity_caution;
+  Citation cite;
+};
+
+// The closed list of instance types (VM sizes) a target accepts. A size
+// missing from it may be one Azure added since the list's date.
+struct InstanceTypes {
+  std::vector<std::string> sizes;
+  std::vector<std::string> too_small;  // sizes the docs say may be too small
+  std::vector<std::string> extra;      // the user's additions (capabilities:)
+  Citation cite;
+  bool allows(std::string_view name) const;
+  bool is_too_small(std::string_view name) const;
+  // The list and the additions, in order.
+  std::vector<std::string> all() const;
 };
 
 struct Target {
@@ -95,15 +97,27 @@ struct Target {
   std::optional<Limit> memory_gb;
   std::optional<Limit> model_size_gb;
   std::optional<ContainerGroup> container_group;
+  std::optional<InstanceTypes> instance_types;
+};
+
+// A pattern or a list amlint recognises a request by, with its source.
+struct Pattern {
+  Regex regex;
+  Citation cite;
+  bool search(std::string_view text) const { return regex.search(text); }
+  bool full_match(std::string_view text) const { return regex.full_match(text); }
 };
 
 struct Detection {
-  Regex gpu_vm_size;
-  Regex gpu_image;
-  Regex fpga_vm_size;
-  Regex fpga_key;
-  Regex fpga_image;
-  Regex functions_packaging;
+  Pattern gpu_vm_size;
+  Pattern gpu_image;
+  Pattern fpga_vm_size;
+  Pattern fpga_key;
+  Pattern fpga_image;
+  Pattern functions_packaging;
+  Pattern prompt_flow_model_property;
+  Pattern prompt_flow_variable;
+  Pattern prompt_flow_image;
   std::vector<std::string> node_autoscale_keys;  // folded (see fold_identifier)
   std::vector<std::string> production_segments;  // lower case
   std::vector<std::string> test_segments;        // lower case
@@ -114,17 +128,12 @@ struct Sizing {
   Citation cite;
 };
 
-struct Lifecycle {
-  std::string v1_end_of_support;  // YYYY-MM-DD
-  std::string v1_source;
-  std::string v1_instead;
-};
-
-// An error in a capability table file, with its 1-based position.
-struct TableError {
-  std::string file;  // the table's path, or the config file that overrides it
-  Pos pos;
-  std::string message;
+// A date in a product's life: the end of support of CLI v1, of SDK v1 ...
+struct LifecycleEvent {
+  std::string what;   // "CLI v1 (the azure-cli-ml extension) support"
+  std::string ended;  // YYYY-MM-DD
+  std::string instead;
+  Citation cite;
 };
 
 struct Node;
@@ -153,10 +162,20 @@ class CapabilityTable {
                                                       std::vector<TableError>& errors);
 
   const std::vector<Target>& targets() const { return targets_; }
-  const std::map<std::string, std::string>& facts() const { return facts_; }
+  // F1 ... F14, in id order.
+  const std::vector<Fact>& facts() const { return facts_; }
+  const Fact* fact(std::string_view id) const;
+  const std::vector<Source>& sources() const { return sources_; }
+  // The source with this id, nullptr when a citation names it in words.
+  const Source* source(std::string_view id) const;
+  // Where a citation's value comes from: its own source, or its fact's.
+  const Source* source_of(const Citation& cite) const;
   const Detection& detection() const { return detection_; }
-  const Lifecycle& lifecycle() const { return lifecycle_; }
+  // "cli_v1", "sdk_v1", "fpga"; nullptr when the table has no such event.
+  const LifecycleEvent* lifecycle(std::string_view name) const;
   const Sizing& sizing() const { return sizing_; }
+  // Every value of the table with its citation, for `amlint facts`.
+  const std::vector<FactRecord>& records() const { return records_; }
 
   // The target a v1 `computeType` deploys to (case-insensitive), or nullptr.
   const Target* target_for_v1_compute_type(std::string_view compute_type) const;
@@ -176,11 +195,13 @@ class CapabilityTable {
 
  private:
   friend class TableReader;
-  std::map<std::string, std::string> facts_;
+  std::vector<Source> sources_;
+  std::vector<Fact> facts_;
   std::vector<Target> targets_;
   Detection detection_;
-  Lifecycle lifecycle_;
+  std::map<std::string, LifecycleEvent> lifecycle_;
   Sizing sizing_;
+  std::vector<FactRecord> records_;
 };
 
 }  // namespace amlint

@@ -8,122 +8,109 @@
 
 namespace amlint {
 
-class VmSizeReader {
+class VmSizeReader : public TypedReader {
  public:
-  VmSizeReader(const SourceFile& source, std::vector<TableError>& errors)
-      : source_(source), errors_(errors) {}
+  using TypedReader::TypedReader;
 
   std::unique_ptr<VmSizeTable> read(const Node* root) {
     auto table = std::make_unique<VmSizeTable>();
-    if (!root || !root->is_map()) {
-      error(root, "the VM size table must be a mapping");
-      return nullptr;
+    table_ = table.get();
+    if (!expect_map(root, "the VM size table")) return nullptr;
+    check_keys(*root, {"schema_version", "sources", "families", "sizes", "retired_families"},
+               "the VM size table");
+    const Node* version = required(*root, "schema_version");
+    if (version && as_number(version) != 2.0) error(version, "schema_version must be 2");
+    table->sources_ = read_sources(root->get("sources"));
+    for (Source& s : read_sources(required(*root, "families"))) {
+      if (s.url.empty())
+        error(root->get("families"), "family " + s.id + " needs the url of its size page");
+      table->families_[s.id] = std::move(s);
     }
-    for (const MapEntry& e : root->resolved().entries) {
-      const std::string& k = e.key->resolved().text;
-      if (k == "schema_version") {
-        if (as_number(e.value) != 1.0) error(e.value, "schema_version must be 1");
-      } else if (k == "sizes") {
-        if (!e.value->is_map()) error(e.value, "sizes must be a mapping");
-        for (const MapEntry& s : e.value->resolved().entries) read_size(*table, *s.key, *s.value);
-      } else if (k == "managed_online_allowed") {
-        table->managed_online_ = strings(*e.value, k);
-      } else if (k == "managed_online_too_small") {
-        table->too_small_ = strings(*e.value, k);
-      } else if (k == "retired_families") {
-        if (!e.value->is_seq()) error(e.value, "retired_families must be a list");
-        for (const Node* item : e.value->resolved().items) {  // empty unless a list
-          read_family(*table, *item);
-        }
-      } else {
-        error(e.key, "unknown key '" + k + "' in the VM size table");
-      }
+    if (const Node* sizes = required(*root, "sizes"); sizes && expect_map(sizes, "sizes")) {
+      for (const MapEntry& e : sizes->resolved().entries) read_size(*e.key, *e.value);
     }
-    if (!errors_.empty()) return nullptr;
+    for (const auto& [name, source] : table->families_) {
+      std::size_t count = 0;
+      for (const auto& [key, size] : table->sizes_) count += size.family == name;
+      table->records_.push_back(FactRecord{"vm_sizes." + name,
+                                           std::to_string(count) + " sizes (vCPUs, memory, GPUs)",
+                                           Citation{"", name, ""}});
+    }
+    if (const Node* retired = required(*root, "retired_families")) {
+      if (!retired->is_seq()) error(retired, "retired_families must be a list");
+      for (const Node* item : retired->resolved().items) read_family(*item);
+    }
+    if (!ok()) return nullptr;
     return table;
   }
 
  private:
-  void error(const Node* at, std::string message) {
-    errors_.push_back(
-        TableError{source_.path(), source_.position(at ? at->range.begin : 0), std::move(message)});
+  // A GPU count: a number, or a fraction of one GPU written "1/6".
+  std::optional<double> gpus(const Node* node, const std::string& what) {
+    if (const auto n = as_number(node); n && *n >= 0) return n;
+    const auto t = as_text(node);
+    static const Regex kFraction("([0-9]+)/([1-9][0-9]*)");
+    if (t && kFraction.full_match(*t)) {
+      const std::size_t slash = t->find('/');
+      return std::stod(std::string(t->substr(0, slash))) /
+             std::stod(std::string(t->substr(slash + 1)));
+    }
+    error(node, what + " must be a number of GPUs, or a fraction such as 1/6");
+    return std::nullopt;
   }
 
-  std::vector<std::string> strings(const Node& n, const std::string& what) {
-    std::vector<std::string> out;
-    if (!n.is_seq()) {
-      error(&n, what + " must be a list");
-      return out;
-    }
-    for (const Node* item : n.resolved().items) {
-      if (const auto t = as_text(item)) {
-        out.emplace_back(*t);
-      } else {
-        error(item, what + " items must be strings");
-      }
-    }
-    return out;
-  }
-
-  void read_size(VmSizeTable& table, const Node& key, const Node& value) {
+  void read_size(const Node& key, const Node& value) {
     VmSize size;
     size.name = key.resolved().text;
-    if (!value.is_map()) {
-      error(&value, size.name + " must be a mapping");
-      return;
+    const std::string w = "sizes." + size.name;
+    if (!expect_map(&value, w)) return;
+    check_keys(value, {"vcpus", "memory_gb", "gpus", "gpu", "family", "note"}, w);
+    size.vcpus = number(required(value, "vcpus"), w + ".vcpus").value_or(0);
+    const Node* memory = required(value, "memory_gb");
+    if (memory && memory->is_null()) {
+      if (!value.get("note")) error(memory, w + ": a size whose memory is unknown needs a note");
+    } else {
+      size.memory_gb = number(memory, w + ".memory_gb").value_or(0);
     }
-    for (const MapEntry& e : value.resolved().entries) {
-      const std::string& k = e.key->resolved().text;
-      const auto number = as_number(e.value);
-      const auto text = as_text(e.value);
-      if (k == "vcpus" && number) {
-        size.vcpus = *number;
-      } else if (k == "memory_gb" && number) {
-        size.memory_gb = *number;
-      } else if (k == "gpus" && number) {
-        size.gpus = static_cast<int>(*number);
-      } else if (k == "gpu" && text) {
-        size.gpu = *text;
-      } else if (k == "family" && text) {
-        size.family = *text;
-      } else if (k == "retired" && text) {
-        size.retired = *text;
-      } else if (k == "source" || k == "note") {
-        // documentation
-      } else {
-        error(e.key, "unknown or mistyped key '" + k + "' for " + size.name);
+    size.gpus = gpus(required(value, "gpus"), w + ".gpus").value_or(0);
+    if (const Node* g = value.get("gpu")) size.gpu = text(g, w + ".gpu").value_or("");
+    const Node* family = required(value, "family");
+    size.family = text(family, w + ".family").value_or("");
+    if (family && !size.family.empty() && !table_->families_.count(size.family))
+      error(family, w + ": family '" + size.family + "' is not under 'families' (its size page)");
+    table_->sizes_[to_lower(size.name)] = size;
+  }
+
+  void read_family(const Node& item) {
+    const std::string w = "retired_families item";
+    if (!expect_map(&item, w)) return;
+    check_keys(item, {"name", "pattern", "retired", "instead", "successors", "note", "source"}, w);
+    RetiredFamily f;
+    f.name = text(required(item, "name"), w + ".name").value_or("");
+    const Node* pattern = required(item, "pattern");
+    f.pattern = Regex(text(pattern, w + ".pattern").value_or(""));
+    if (pattern && !f.pattern.ok())
+      error(pattern, "pattern is not valid RE2: " + f.pattern.error());
+    f.retired = date(required(item, "retired"), w + ".retired").value_or("");
+    if (const Node* i = item.get("instead")) f.instead = text(i, w + ".instead").value_or("");
+    if (const Node* n = item.get("note")) f.note = text(n, w + ".note").value_or("");
+    if (const Node* s = item.get("successors"); s && expect_map(s, w + ".successors")) {
+      for (const MapEntry& e : s->resolved().entries) {
+        const std::string from = e.key->resolved().text;
+        if (!f.pattern.full_match(from))
+          error(e.key, from + " is not a size of the family " + f.name);
+        f.successors[to_lower(from)] = text(e.value, w + ".successors").value_or("");
       }
     }
-    if (size.vcpus <= 0 || size.memory_gb <= 0)
-      error(&key, size.name + " needs vcpus and memory_gb");
-    table.sizes_[to_lower(size.name)] = size;
+    f.cite = citation(item, w, {});
+    std::string value = "retirement " + f.retired;
+    if (!f.instead.empty()) value += "; instead: " + f.instead;
+    const std::string id = f.name.substr(0, f.name.find(' '));  // "NC", "Dv2/DSv2"
+    table_->records_.push_back(FactRecord{"retired." + id, value, f.cite});
+    table_->retired_.push_back(std::move(f));
   }
 
-  void read_family(VmSizeTable& table, const Node& item) {
-    RetiredFamily f;
-    if (!item.is_map()) {
-      error(&item, "a retired family must be a mapping");
-      return;
-    }
-    const auto text = [&](const char* key) {
-      const auto t = as_text(item.get(key));
-      return t ? std::string(*t) : std::string();
-    };
-    f.pattern = Regex(text("pattern"));
-    if (!f.pattern.ok())
-      error(item.get("pattern") ? item.get("pattern") : &item,
-            "pattern is not valid RE2: " + f.pattern.error());
-    f.name = text("name");
-    f.retired = text("retired");
-    f.instead = text("instead");
-    f.source = text("source");
-    if (f.name.empty() || f.retired.empty())
-      error(&item, "a retired family needs name and retired");
-    table.retired_.push_back(std::move(f));
-  }
-
-  const SourceFile& source_;
-  std::vector<TableError>& errors_;
+  VmSizeTable* table_ = nullptr;
 };
 
 std::unique_ptr<VmSizeTable> VmSizeTable::parse(const SourceFile& source,
@@ -144,21 +131,24 @@ const VmSize* VmSizeTable::find(std::string_view name) const {
   return it == sizes_.end() ? nullptr : &it->second;
 }
 
-bool VmSizeTable::managed_online_allowed(std::string_view name) const {
-  return std::any_of(managed_online_.begin(), managed_online_.end(),
-                     [&](const std::string& s) { return iequals(s, trim(name)); });
-}
-
-bool VmSizeTable::managed_online_too_small(std::string_view name) const {
-  return std::any_of(too_small_.begin(), too_small_.end(),
-                     [&](const std::string& s) { return iequals(s, trim(name)); });
-}
-
 const RetiredFamily* VmSizeTable::retired_family(std::string_view name) const {
   for (const RetiredFamily& f : retired_) {
     if (f.pattern.full_match(trim(name))) return &f;
   }
   return nullptr;
+}
+
+const Source* VmSizeTable::source(std::string_view id) const {
+  for (const Source& s : sources_) {
+    if (s.id == id) return &s;
+  }
+  const auto it = families_.find(std::string(id));
+  return it == families_.end() ? nullptr : &it->second;
+}
+
+std::string RetiredFamily::successor_of(std::string_view size) const {
+  const auto it = successors.find(to_lower(trim(size)));
+  return it == successors.end() ? "" : it->second;
 }
 
 }  // namespace amlint

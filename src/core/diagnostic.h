@@ -22,6 +22,9 @@ struct RuleInfo {
   Severity severity;         // default severity
   std::string_view facts;    // facts of the capability table it enforces: "F6, F7"
   std::string_view summary;  // one line, for `amlint rules`
+  // The data of rules/ the rule reads, as ids `amlint facts` lists
+  // ("targets.*.memory_gb, vm_sizes"; see data_id_matches).
+  std::string_view data = {};
 };
 
 struct Location {

@@ -208,6 +208,15 @@ std::optional<std::uint64_t> disk_size(const std::string& path) {
   return total;
 }
 
+std::string repository_root_of(const std::string& dir) {
+  std::error_code ec;
+  for (fs::path p = fs::path(dir); !p.empty(); p = p.parent_path()) {
+    if (fs::exists(p / ".git", ec)) return p.string();
+    if (p == p.root_path()) break;
+  }
+  return "";
+}
+
 std::vector<std::string> project_path_segments(const std::string& fs_path) {
   std::error_code ec;
   const fs::path absolute = fs::absolute(fs::path(fs_path), ec).lexically_normal();

@@ -59,6 +59,10 @@ ReadResult read_stdin(std::uint64_t max_bytes);
 // metadata only (no contents read). nullopt when the path does not exist.
 std::optional<std::uint64_t> disk_size(const std::string& path);
 
+// The nearest directory at or above `dir` (absolute) that holds .git, or ""
+// when there is none.
+std::string repository_root_of(const std::string& dir);
+
 // Directory names from the project root (the nearest ancestor holding .git,
 // else the current directory when the file is under it) down to the file.
 std::vector<std::string> project_path_segments(const std::string& fs_path);

@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "lint/files.h"
+#include "lint/place.h"
 #include "lint/pool.h"
 #include "policy/policy.h"
 #include "policy/suppressions.h"
@@ -59,26 +60,11 @@ std::string absolute_path(const std::string& path) {
   return fs::absolute(fs::path(path), ec).lexically_normal().string();
 }
 
-std::string directory_of(const std::string& fs_path) {
-  return fs::path(absolute_path(fs_path)).parent_path().string();
-}
-
 // amlint's own files are never linted as manifests.
 bool is_own_file(const std::string& fs_path) {
   const std::string name = fs::path(fs_path).filename().string();
   return name == kConfigFileName || name == kBaselineFileName;
 }
-
-// What a file's place decides for every manifest in it: its directory, its
-// config and capability table, and whether it lies in production or test
-// paths. Worked out once per file (Run::place_of).
-struct FilePlace {
-  std::string directory;
-  const Config* config = nullptr;
-  const CapabilityTable* table = nullptr;
-  std::string production;  // Manifest::production
-  bool test_path = false;
-};
 
 // What the checks said about one manifest (one document of a file).
 struct ManifestResult {
@@ -148,7 +134,8 @@ class Run {
       : options_(options),
         table_(table),
         jobs_(resolve_jobs(options.jobs)),
-        project_(std::make_unique<Project>()) {}
+        project_(std::make_unique<Project>()),
+        places_(options.configs, !options.table, table, options.stdin_filename) {}
 
   LintReport execute() {
     if (options_.model_path) {
@@ -176,48 +163,6 @@ class Run {
   }
 
  private:
-  // Config files are all read by collect_inputs() on the calling thread (a
-  // bad one is a usage error there); workers only find them in the cache.
-  const Config& config_of(const std::string& fs_path) const {
-    static const Config kDefaults;
-    return options_.configs ? options_.configs->for_file(fs_path) : kDefaults;
-  }
-
-  // The place of `file` (see FilePlace). --targets replaces the table for
-  // the whole run; else a config's capabilities apply to the files under it.
-  FilePlace place_of(const SourceFile& file) const {
-    const std::string& fs_path = file.fs_path();
-    FilePlace place;
-    place.directory = directory_of(fs_path);
-    place.config = &config_of(fs_path);
-    const CapabilityTable* own = options_.table ? nullptr : place.config->table();
-    place.table = own ? own : &table_;
-    if (fs_path == "-" && options_.stdin_filename.empty()) return place;  // nowhere
-    // Production or test paths (AML301, AML702, AML703): the config's globs,
-    // else the table's directory names.
-    const Config& config = *place.config;
-    const Detection& detection = place.table->detection();
-    const std::vector<std::string>& segments = segments_of(place.directory, fs_path);
-    auto segment_in = [&](const std::vector<std::string>& names) -> const std::string* {
-      for (const std::string& segment : segments) {
-        if (std::find(names.begin(), names.end(), to_lower(segment)) != names.end())
-          return &segment;
-      }
-      return nullptr;
-    };
-    if (config.has_production_paths()) {
-      if (const Glob* g = config.production_match(fs_path)) {
-        place.production =
-            "matches the production path '" + g->pattern() + "' of " + config.file()->path();
-      }
-    } else if (const std::string* segment = segment_in(detection.production_segments)) {
-      place.production = "lies under '" + *segment + "/'";
-    }
-    place.test_path = config.has_test_paths() ? config.test_match(fs_path) != nullptr
-                                              : segment_in(detection.test_segments) != nullptr;
-    return place;
-  }
-
   // The model at `path` (shown as `shown`), or nullopt when it cannot be read.
   std::optional<ModelInfo> model_at(const std::string& path, const std::string& shown) const {
     const std::lock_guard<std::mutex> lock(models_mutex_);
@@ -271,7 +216,7 @@ class Run {
       for (InputFile& f : d.files) {
         // amlint's own files are not manifests, and a config's `ignore`
         // holds for named files too: pre-commit names every changed file.
-        if (is_own_file(f.fs_path) || config_of(f.fs_path).ignores(f.fs_path)) continue;
+        if (is_own_file(f.fs_path) || places_.config_of(f.fs_path).ignores(f.fs_path)) continue;
         // A file named twice, or named and walked, is linted once.
         if (seen.insert(absolute_path(f.fs_path)).second) inputs.push_back(std::move(f));
       }
@@ -429,7 +374,8 @@ class Run {
                             const Project& project) const {
     ManifestResult result;
     result.document = m.doc->index;
-    const Context ctx{*place.table, project, model_for(m, *place.config), options_.today};
+    const Context ctx{*place.table, project, model_for(m, *place.config), options_.today,
+                      place.run_directories};
     Sink sink;
     try {
       for (const Check* check : checks_) check->check(m, ctx, sink);
@@ -445,7 +391,7 @@ class Run {
   // file is linted, and keeps its reference copy; then reports input problems
   // when the file is linted (and is a manifest or was named).
   void load_manifests(FileResult& r, const SourceFile& file, bool named) const {
-    const FilePlace place = place_of(file);
+    const FilePlace place = places_.of(file);
     bool recognised = false;
     DetectedFormat first;
     std::size_t documents = 0;
@@ -532,7 +478,7 @@ class Run {
                                    "the file changed while amlint read it; lint it again"));
       return;
     }
-    const FilePlace place = place_of(*r.file);
+    const FilePlace place = places_.of(*r.file);
     try {
       load_source(*r.file, syntax_of(*r.file), options_.limits, [&](std::unique_ptr<Document> doc) {
         const auto slot = again.find(doc->index);
@@ -550,16 +496,6 @@ class Run {
     } catch (const std::exception& e) {
       r.internal_errors.push_back(r.file->path() + ": " + e.what());
     }
-  }
-
-  // The path segments of the files in `dir` (`fs_path` is one of them),
-  // worked out once per directory.
-  const std::vector<std::string>& segments_of(const std::string& dir,
-                                              const std::string& fs_path) const {
-    const std::lock_guard<std::mutex> lock(segments_mutex_);
-    auto it = segments_.find(dir);
-    if (it == segments_.end()) it = segments_.emplace(dir, project_path_segments(fs_path)).first;
-    return it->second;
   }
 
   // v1 inference configs pair with the deployment configs of their directory.
@@ -737,10 +673,9 @@ class Run {
   mutable std::map<std::string, std::optional<ModelInfo>> models_;  // by path
   std::vector<const Check*> checks_;                                // the rules not ignored
   std::unique_ptr<Project> project_;
+  Places places_;
   std::vector<const SourceFile*> linted_;
   std::map<const SourceFile*, std::size_t> order_;
-  mutable std::mutex segments_mutex_;  // workers classify v1 files in parallel
-  mutable std::map<std::string, std::vector<std::string>> segments_;
   std::set<std::string> loaded_paths_;  // absolute paths of every file read
   std::map<const SourceFile*, ScannedSuppressions> suppressions_;  // of the linted files
   Findings findings_;

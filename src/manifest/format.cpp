@@ -47,14 +47,33 @@ Format batch_deployment_kind(const Node& map) {
   return Format::kV2ModelBatchDeployment;
 }
 
-// Without $schema: a Kubernetes online deployment has `resources` or names a
-// Kubernetes instance type rather than an Azure VM size.
+// azure-ai-ml loads an online deployment as a Kubernetes one only when its
+// `type` is exactly "kubernetes" (OnlineDeployment._load), else as managed.
 Format online_deployment_kind(const Node& map) {
-  if (map.get("resources")) return Format::kV2KubernetesOnlineDeployment;
-  const auto type = as_text(map.get("instance_type"));
-  if (type && !starts_with(to_lower(*type), "standard_"))
-    return Format::kV2KubernetesOnlineDeployment;
-  return Format::kV2ManagedOnlineDeployment;
+  const auto type = as_text(map.get("type"));
+  return type && *type == "kubernetes" ? Format::kV2KubernetesOnlineDeployment
+                                       : Format::kV2ManagedOnlineDeployment;
+}
+
+// What marks a Kubernetes online deployment to a reader, though az ml goes
+// by `type`: `resources`, or an instance type that is not an Azure VM size.
+const Node* kubernetes_look(const Node& map) {
+  if (const MapEntry* e = map.entry("resources")) return e->key;
+  const MapEntry* e = map.entry("instance_type");
+  const auto type = e ? as_text(e->value) : std::nullopt;
+  if (type && !starts_with(to_lower(*type), "standard_") && !type->empty() &&
+      type->front() != '<' && type->front() != '$')
+    return e->value;
+  return nullptr;
+}
+
+// An online endpoint with a non-empty `compute` is a Kubernetes one
+// (OnlineEndpoint._load).
+Format online_endpoint_kind(const Node& map) {
+  const Node* compute = map.get("compute");
+  const bool set = compute && !compute->is_null() &&
+                   !(compute->is_scalar() && compute->resolved().text.empty());
+  return set ? Format::kV2KubernetesOnlineEndpoint : Format::kV2ManagedOnlineEndpoint;
 }
 
 Format compute_kind(std::string_view type) {
@@ -97,48 +116,70 @@ Format format_of_schema(const std::string& name) {
 
 }  // namespace
 
+namespace {
+
+// The format the keys of an Azure ML document suggest, without $schema.
+Format format_from_keys(const Node& map) {
+  const auto type = as_text(map.get("type"));
+  if (map.get("computeType")) return Format::kV1DeploymentConfig;
+  if (map.get("entryScript")) return Format::kV1InferenceConfig;
+  if (const Node* modules = map.get("modulesContent"); modules && modules->get("$edgeAgent"))
+    return Format::kIotEdgeManifest;
+  if (has_any(map, {"inference_entry_script", "deployment_compute_target", "create_image"}))
+    return Format::kAmlDeployAction;
+  if (map.get("endpoint_name")) {
+    const bool batch = has_any(map, {"compute", "mini_batch_size", "output_action", "settings",
+                                     "retry_settings", "component"});
+    return batch ? batch_deployment_kind(map) : online_deployment_kind(map);
+  }
+  if (type && map.get("name") &&
+      (iequals(*type, "amlcompute") || iequals(*type, "computeinstance") ||
+       iequals(*type, "kubernetes") || iequals(*type, "virtualmachine") ||
+       iequals(*type, "synapsespark"))) {
+    return compute_kind(*type);
+  }
+  if (map.get("name") && has_any(map, {"auth_mode", "traffic", "mirror_traffic"})) {
+    const auto auth = as_text(map.get("auth_mode"));
+    if (auth && iequals(*auth, "aad_token") && !map.get("traffic")) return Format::kV2BatchEndpoint;
+    return online_endpoint_kind(map);
+  }
+  return Format::kUnknown;
+}
+
+}  // namespace
+
 DetectedFormat detect_format(const Node* root) {
   DetectedFormat out;
   if (!root || !root->is_map()) return out;
   const Node& map = root->resolved();
-
-  if (const auto schema = as_text(map.get("$schema"))) {
-    const std::string name = azureml_schema_name(*schema);
-    if (!name.empty()) {
-      out.schema = name;
-      out.format = format_of_schema(name);
-      if (out.format == Format::kV2ModelBatchDeployment) out.format = batch_deployment_kind(map);
-      return out;
+  const Node* schema_node = map.get("$schema");
+  const auto schema = as_text(schema_node);
+  const std::string name = schema ? azureml_schema_name(*schema) : std::string();
+  if (name.empty()) {
+    out.format = format_from_keys(map);
+    if (out.format == Format::kV2ManagedOnlineDeployment) {
+      if (const Node* look = kubernetes_look(map)) {
+        out.hinted = Format::kV2KubernetesOnlineDeployment;
+        out.hint = look;
+      }
     }
+    return out;
   }
-  const auto type = as_text(map.get("type"));
-  if (map.get("computeType")) {
-    out.format = Format::kV1DeploymentConfig;
-  } else if (map.get("entryScript")) {
-    out.format = Format::kV1InferenceConfig;
-  } else if (const Node* modules = map.get("modulesContent");
-             modules && modules->get("$edgeAgent")) {
-    out.format = Format::kIotEdgeManifest;
-  } else if (has_any(map,
-                     {"inference_entry_script", "deployment_compute_target", "create_image"})) {
-    out.format = Format::kAmlDeployAction;
-  } else if (map.get("endpoint_name")) {
-    const bool batch = has_any(map, {"compute", "mini_batch_size", "output_action", "settings",
-                                     "retry_settings", "component"});
-    out.format = batch ? batch_deployment_kind(map) : online_deployment_kind(map);
-  } else if (type && map.get("name") &&
-             (iequals(*type, "amlcompute") || iequals(*type, "computeinstance") ||
-              iequals(*type, "kubernetes") || iequals(*type, "virtualmachine") ||
-              iequals(*type, "synapsespark"))) {
-    out.format = compute_kind(*type);
-  } else if (map.get("name") && has_any(map, {"auth_mode", "traffic", "mirror_traffic"})) {
-    const auto auth = as_text(map.get("auth_mode"));
-    if (auth && iequals(*auth, "aad_token") && !map.get("traffic")) {
-      out.format = Format::kV2BatchEndpoint;
-    } else {
-      out.format = map.get("compute") ? Format::kV2KubernetesOnlineEndpoint
-                                      : Format::kV2ManagedOnlineEndpoint;
-    }
+  out.schema = name;
+  Format named = format_of_schema(name);
+  if (named == Format::kV2ModelBatchDeployment) named = batch_deployment_kind(map);
+  // azure-ai-ml chooses the class of online deployments and endpoints by
+  // their content; $schema names the editor's schema.
+  if (is_online_deployment(named)) {
+    out.format = online_deployment_kind(map);
+  } else if (is_online_endpoint(named)) {
+    out.format = online_endpoint_kind(map);
+  } else {
+    out.format = named;
+  }
+  if (out.format != named) {
+    out.hinted = named;
+    out.hint = schema_node;
   }
   return out;
 }

@@ -34,10 +34,18 @@ enum class Format {
 };
 
 struct DetectedFormat {
-  Format format = Format::kUnknown;
-  std::string schema;  // the $schema file name when there is one
+  Format format = Format::kUnknown;  // as az ml loads the document
+  std::string schema;                // the $schema file name when there is one
+  // What the $schema URL (or, without one, the document's keys) suggest when
+  // az ml loads another format: azure-ai-ml picks the class of an online
+  // deployment by `type: kubernetes` and of an online endpoint by `compute:`,
+  // and $schema only serves editors. kUnknown when they agree.
+  Format hinted = Format::kUnknown;
+  const Node* hint = nullptr;  // the $schema value or the key that suggests it
 };
 
+// The format of a document the way az ml (azure-ai-ml, CLI v1) reads it:
+// `type` and `compute` first, `$schema` and the keys as hints.
 DetectedFormat detect_format(const Node* root);
 
 // For a file that does not parse: the format its `$schema:` line names, if any.

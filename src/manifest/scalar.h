@@ -18,7 +18,9 @@ std::optional<double> as_number(const Node* node);
 // tests the value's truth.
 std::optional<bool> as_bool(const Node* node);
 
-// The text of a scalar (null and collections have none).
+// The text of a scalar (null and collections have none). Rules read values
+// with value_text() (manifest/placeholder.h), which gives a template
+// placeholder no text.
 std::optional<std::string_view> as_text(const Node* node);
 
 // The type PyYAML (YAML 1.1, what az ml reads every file with, .json files

@@ -16,7 +16,7 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {"rules", "ignore",     "overrides", "production",
                                            "test",  "fail-level", "baseline",  "capabilities",
-                                           "model", "suppress"};
+                                           "model", "suppress",   "run-directories"};
 const std::vector<std::string> kSeverities = {"off", "info", "warning", "error"};
 
 std::string absolute_normal(const fs::path& p) {
@@ -67,6 +67,8 @@ class ConfigReader {
         read_models(e.value);
       } else if (key == "suppress") {
         read_suppressions(e.value);
+      } else if (key == "run-directories") {
+        read_run_directories(e.value);
       } else {
         unknown_key(e.key, key, kTopKeys, "a config setting");
       }
@@ -226,6 +228,23 @@ class ConfigReader {
       }
       const std::vector<Glob> g = globs(paths, "paths");
       if (!g.empty()) read_rules(rules, g);
+    }
+  }
+
+  // Folders az ml v1 and the v1 SDK are run from (they resolve a config's
+  // paths against their working directory), relative to this file.
+  void read_run_directories(const Node* node) {
+    std::vector<const Node*> items;
+    if (node && node->is_scalar()) {
+      items.push_back(node);
+    } else if (node && node->is_seq()) {
+      items = node->resolved().items;
+    } else {
+      return error(node, "run-directories must be a list of folders, e.g. [., pipelines/]");
+    }
+    for (const Node* item : items) {
+      if (const auto dir = string(item, "run-directories item"))
+        config_.run_directories_.push_back(path_of(*dir));
     }
   }
 

@@ -16,6 +16,7 @@
 //   baseline: .amlint-baseline.json
 //   capabilities: {targets: {aci: {memory_gb: {less_than: 64, source: "..."}}}}
 //   model: {"svc/deployment_config_*.yml": models/fraud.pkl}
+//   run-directories: [., pipelines/]   # where az ml v1 runs (v1 paths)
 //   suppress:               # for JSON files, which have no comments
 //     - {rule: AML201, path: svc/deploymentconfig.json,
 //        pointer: /containerResourceRequirements/memoryInGB,
@@ -95,6 +96,11 @@ class Config {
   bool has_test_paths() const { return test_.has_value(); }
   // The model bound to a v1 deployment config, as a path to read.
   std::optional<std::string> model_for(const std::string& fs_path) const;
+  // The folders az ml v1 runs from (`run-directories`), absolute; empty
+  // when not configured.
+  const std::vector<std::string>& run_directories() const { return run_directories_; }
+  // The folder of the config file; "" for the defaults.
+  const std::string& directory() const { return directory_; }
   // The capability table with this config's overrides; nullptr: the built-in one.
   const CapabilityTable* table() const { return table_.get(); }
   const std::vector<ConfigSuppression>& suppressions() const { return suppressions_; }
@@ -128,6 +134,7 @@ class Config {
   std::unique_ptr<CapabilityTable> table_;
   std::vector<std::pair<Glob, std::string>> models_;
   std::vector<ConfigSuppression> suppressions_;
+  std::vector<std::string> run_directories_;
   std::map<std::string, Origin> origins_;
 };
 

@@ -48,6 +48,10 @@ void write_settings(std::ostream& out, const Config& c) {
   for (const auto& [glob, model] : c.models()) {
     line(out, "model", glob.pattern() + " -> " + model, c.describe(c.origin("model")));
   }
+  line(out, "run-dirs",
+       c.run_directories().empty() ? "the config's folder and the repository root"
+                                   : join(c.run_directories(), ", "),
+       c.describe(c.origin("run-directories")));
   line(out, "suppress", std::to_string(c.suppressions().size()) + " in config",
        c.describe(c.origin("suppress")));
   out << "rules:\n";
@@ -123,6 +127,12 @@ overrides: []
 # for AML203.
 # model:
 #   "services/fraud/deployment_config_*.yml": models/fraud/model.pkl
+
+# Where your pipeline runs az ml v1 or the v1 SDK from: they resolve the paths
+# of v1 configs (entryScript, sourceDirectory, condaFile) against their working
+# directory. Without this setting, AML601 looks next to the config file, in
+# this file's folder and in the repository root.
+# run-directories: [., pipelines/]
 
 # Accepted findings in JSON files, which cannot hold comments.
 suppress: []

@@ -1,5 +1,6 @@
-// AML202: CPU or memory above what one container group of the target offers,
-// in the deployment's region when it names one.
+// AML202: CPU or memory above what one container group of the target can
+// hold (an error past the hard limit), or above the size from which a
+// deployment can fail for lack of capacity in its region (a warning).
 #include "manifest/scalar.h"
 #include "rules/common.h"
 #include "rules/registry.h"
@@ -9,7 +10,8 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{"AML202", "aci-region-capacity", Severity::kWarning, "",
-                         "CPU or memory above what a container group offers in the region"};
+                         "CPU or memory above what an ACI container group can hold",
+                         "targets.*.container_group"};
 
 class AciRegionCapacity final : public Check {
  public:
@@ -19,26 +21,36 @@ class AciRegionCapacity final : public Check {
     if (m.format != Format::kV1DeploymentConfig || !m.target || !m.target->container_group) return;
     const Node* resources = m.root()->get("containerResourceRequirements");
     if (!resources) return;
-    const auto location = as_text(m.root()->get("location"));
-    const auto [capacity, listed] = m.target->container_group->for_location(location.value_or(""));
-    const std::string where = listed ? "in " + std::string(*location) : "in most regions";
+    const ContainerGroup& group = *m.target->container_group;
     const std::string instead = rules::targets_where(ctx, [](const Target& t) {
       return t.production && t.production->value && !t.v1_compute_types.empty();
     });
     struct Ask {
       const char* key;
-      double max;
+      double hard_limit;
+      double caution;
       const char* unit;
     };
-    for (const Ask& ask :
-         {Ask{"cpu", capacity.cpu, " CPUs"}, Ask{"memoryInGB", capacity.memory_gb, " GB"}}) {
+    for (const Ask& ask : {Ask{"cpu", group.hard_limit.cpu, group.capacity_caution.cpu, " vCPUs"},
+                           Ask{"memoryInGB", group.hard_limit.memory_gb,
+                               group.capacity_caution.memory_gb, " GB"}}) {
       const MapEntry* e = resources->entry(ask.key);
       const auto value = e ? as_number(e->value) : std::nullopt;
-      if (!value || *value <= ask.max) continue;
+      if (!value || *value <= ask.caution) continue;
+      const std::string asked = rules::key_value(*e->key, *e->value);
+      if (*value > ask.hard_limit) {
+        out.report(kInfo, Severity::kError, m.locate(*e->value),
+                   asked + " is more than an " + m.target->short_name +
+                       " container group can hold (" + format_number(ask.hard_limit) + ask.unit +
+                       "); lower it or deploy to " + instead);
+        continue;
+      }
       out.report(kInfo, m, *e->value,
-                 rules::key_value(*e->key, *e->value) + " is more than an " + m.target->short_name +
-                     " container group offers " + where + " (" + format_number(ask.max) + ask.unit +
-                     "); lower it or deploy to " + instead);
+                 asked + " is above " + format_number(ask.caution) + ask.unit + ", from where " +
+                     m.target->short_name +
+                     " deployments can fail for lack of capacity in the region; lower it, "
+                     "or deploy to " +
+                     instead);
     }
   }
 };

@@ -8,7 +8,8 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{"AML702", "auth-disabled", Severity::kWarning, "",
-                         "a real-time endpoint is reachable without authentication"};
+                         "a real-time endpoint is reachable without authentication",
+                         "targets.*.auth_by_default, detection.test_segments"};
 
 class AuthDisabled final : public Check {
  public:

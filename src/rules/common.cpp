@@ -99,6 +99,12 @@ bool is_gpu_vm_size(std::string_view size, const Context& ctx) {
   return ctx.caps.detection().gpu_vm_size.search(size);
 }
 
+std::string dated_source(const Citation& cite, const CapabilityTable& table) {
+  const Source* source = table.source_of(cite);
+  if (!source) return cite.label();
+  return source->title + ", " + source->as_of;
+}
+
 std::string describe_manifest(const Manifest& m, const Context& ctx) {
   std::string what = std::string(format_name(m.format));
   if (const Target* t = v2_target(m, ctx)) what = t->short_name;

@@ -1,5 +1,6 @@
 // AML506: settings that contradict each other, as the SDK checks them when
 // it builds the deployment (azureml-core validate_configuration).
+#include "manifest/placeholder.h"
 #include "manifest/scalar.h"
 #include "rules/common.h"
 #include "rules/registry.h"
@@ -133,8 +134,8 @@ class ConflictingSettings final : public Check {
         rules::entry_at(m.root(), {"resources", "requests", "nvidia.com/gpu"});
     const MapEntry* limit = rules::entry_at(m.root(), {"resources", "limits", "nvidia.com/gpu"});
     if (!request || !limit) return;
-    const auto r = kubernetes_quantity(as_text(request->value).value_or(""));
-    const auto l = kubernetes_quantity(as_text(limit->value).value_or(""));
+    const auto r = kubernetes_quantity(value_text(request->value).value_or(""));
+    const auto l = kubernetes_quantity(value_text(limit->value).value_or(""));
     if (!r || !l || *r == *l) return;
     out.report(kInfo, m, *limit->value,
                "nvidia.com/gpu is requested " + format_number(*r) + " and limited to " +

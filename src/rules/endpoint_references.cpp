@@ -3,6 +3,7 @@
 // endpoint, a batch deployment on an online endpoint). az ml rejects it.
 #include <algorithm>
 
+#include "manifest/placeholder.h"
 #include "manifest/scalar.h"
 #include "rules/common.h"
 #include "rules/registry.h"
@@ -31,7 +32,7 @@ class EndpointReferences final : public Check {
     const Format wanted = endpoint_for(m.format);
     if (wanted == Format::kUnknown) return;
     const MapEntry* ref = m.root()->entry("endpoint_name");
-    const auto name = ref ? as_text(ref->value) : std::nullopt;
+    const auto name = ref ? value_text(ref->value) : std::nullopt;
     if (!name) return;
     // With several endpoints of that name, the deployment is wrong only when
     // none of them is of its kind.

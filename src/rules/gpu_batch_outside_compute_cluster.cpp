@@ -1,6 +1,7 @@
 // AML102: a batch deployment runs on something other than a compute cluster
 // (or Kubernetes compute), or asks for a GPU other than through its compute
 // (F2: GPU batch scoring runs on compute clusters).
+#include "manifest/placeholder.h"
 #include "manifest/scalar.h"
 #include "rules/common.h"
 #include "rules/registry.h"
@@ -11,7 +12,8 @@ namespace {
 
 constexpr RuleInfo kInfo{
     "AML102", "gpu-batch-outside-compute-cluster", Severity::kError, "F2",
-    "a batch deployment's compute is not a cluster, or it asks for a GPU elsewhere"};
+    "a batch deployment's compute is not a cluster, or it asks for a GPU elsewhere",
+                         "targets.*.gpu_batch, targets.*.batch_compute, detection.gpu_vm_size, vm_sizes"};
 
 class GpuBatchOutsideComputeCluster final : public Check {
  public:
@@ -25,7 +27,7 @@ class GpuBatchOutsideComputeCluster final : public Check {
     bool on_kubernetes = false;
     for (const MapEntry* compute :
          {root.entry("compute"), rules::entry_at(&root, {"settings", "default_compute"})}) {
-      const auto ref = compute ? as_text(compute->value) : std::nullopt;
+      const auto ref = compute ? value_text(compute->value) : std::nullopt;
       const Manifest* target = ref ? ctx.project.compute_named(*ref) : nullptr;
       const Target* kind = target ? rules::v2_target(*target, ctx) : nullptr;
       on_kubernetes = on_kubernetes || (target && target->format == Format::kV2KubernetesCompute);
@@ -45,7 +47,7 @@ class GpuBatchOutsideComputeCluster final : public Check {
     if (on_kubernetes) return;
     for (const MapEntry* e :
          {root.entry("instance_type"), rules::entry_at(&root, {"resources", "instance_type"})}) {
-      const auto size = e ? as_text(e->value) : std::nullopt;
+      const auto size = e ? value_text(e->value) : std::nullopt;
       if (!size || !rules::is_gpu_vm_size(*size, ctx)) continue;
       out.report(kInfo, m, *e->value,
                  rules::key_value(*e->key, *e->value) +

@@ -1,5 +1,6 @@
 // AML101: a web-service deployment asks for a GPU where the table gives web
 // services no GPU (F1).
+#include "manifest/placeholder.h"
 #include "manifest/scalar.h"
 #include "rules/common.h"
 #include "rules/registry.h"
@@ -10,7 +11,8 @@ namespace {
 
 constexpr RuleInfo kInfo{
     "AML101", "gpu-web-service-outside-aks", Severity::kError, "F1",
-    "a web-service deployment asks for a GPU on a target without GPU web services"};
+    "a web-service deployment asks for a GPU on a target without GPU web services",
+                         "targets.*.gpu_web_service, detection.gpu_image, detection.gpu_vm_size, vm_sizes"};
 
 struct Request {
   const Node* node;
@@ -29,13 +31,13 @@ std::vector<Request> inference_requests(const Manifest& m, const Context& ctx) {
   if (const MapEntry* e = root.entry("enableGpu"); e && as_bool(e->value).value_or(false)) {
     out.push_back({e->value, rules::key_value(*e->key, *e->value)});
   }
-  if (const MapEntry* e = root.entry("cudaVersion"); e && as_text(e->value)) {
+  if (const MapEntry* e = root.entry("cudaVersion"); e && value_text(e->value)) {
     out.push_back({e->value, rules::key_value(*e->key, *e->value)});
   }
   const Node* docker = root.get("environment") ? root.get("environment")->get("docker") : nullptr;
   for (const MapEntry* e :
        {root.entry("baseImage"), docker ? docker->entry("baseImage") : nullptr}) {
-    const auto image = e ? as_text(e->value) : std::nullopt;
+    const auto image = e ? value_text(e->value) : std::nullopt;
     if (image && ctx.caps.detection().gpu_image.search(*image)) {
       out.push_back({e->value, "base image " + quote(*image)});
     }

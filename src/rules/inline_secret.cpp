@@ -6,6 +6,7 @@
 // every output.
 #include <algorithm>
 
+#include "manifest/placeholder.h"
 #include "rules/common.h"
 #include "rules/registry.h"
 #include "util/regex.h"
@@ -53,14 +54,14 @@ bool names_a_secret(std::string_view name) {
   return std::find(kPairs.begin(), kPairs.end(), pair) != kPairs.end();
 }
 
-// A value that stands for a secret rather than being one.
-bool is_placeholder(std::string_view v) {
+// A value that stands for a secret rather than being one: a template
+// placeholder, a tutorial's dummy word, or a reference to where the secret
+// lives.
+bool stands_for_a_secret(std::string_view v) {
   static const Regex kReference(
-      R"(^\$\(.+\)$|\$\{.*\}|^\$[A-Za-z_]|\{\{.*\}\}|^<.*>$|^azureml:|^keyvault:|@Microsoft\.KeyVault\(|)"
-      R"(vault\.azure\.net/secrets/|^\[parameters\(|^\[variables\()");
-  v = trim(v);
-  if (v.empty() || kReference.search(v)) return true;
-  return v.find_first_not_of(v.front()) == std::string_view::npos;  // "xxxx", "****"
+      R"(^\$[A-Za-z_]|^azureml:|^keyvault:|@Microsoft\.KeyVault\(|vault\.azure\.net/secrets/|)"
+      R"(^\[parameters\(|^\[variables\()");
+  return is_placeholder(v) || is_dummy_secret(v) || kReference.search(trim(v));
 }
 
 bool is_private_key(std::string_view v) {
@@ -84,7 +85,7 @@ class InlineSecret final : public Check {
     rules::for_each_entry(*m.root(), [&](const Node& key, const Node& value) {
       if (!value.is_scalar() || value.is_null()) return;
       const std::string& text = value.resolved().text;
-      if (is_placeholder(text)) return;
+      if (stands_for_a_secret(text)) return;
       const std::string where = dotted(document_path(value));
       const std::string size = std::to_string(count_code_points(text)) + " characters";
       std::string kind;

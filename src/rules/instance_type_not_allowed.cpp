@@ -1,17 +1,26 @@
-// AML510: a managed online deployment's instance_type outside the closed list
-// of sizes managed online endpoints accept (rules/vm-sizes.yaml); a size the
-// docs call possibly too small is a warning.
+// AML510: a managed online deployment's instance_type that managed online
+// endpoints do not offer. The list of sizes (rules/compute-targets.yaml) may
+// be older than Azure's, so only what amlint knows to be wrong is an error: a
+// name that is not a VM size name, or a known size of a family the list has
+// never held. A well-formed size missing from the list is a warning that
+// names the list's date and how to extend it; a size the docs call possibly
+// too small is a warning too.
+#include <set>
+
 #include "capability/vm_sizes.h"
+#include "manifest/placeholder.h"
 #include "manifest/scalar.h"
 #include "rules/common.h"
 #include "rules/registry.h"
+#include "util/regex.h"
 #include "util/text.h"
 
 namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{"AML510", "instance-type-not-allowed", Severity::kError, "",
-                         "a managed online instance_type outside the allowed VM sizes"};
+                         "a managed online instance_type outside the allowed VM sizes",
+                         "targets.managed_online.instance_types, vm_sizes"};
 
 class InstanceTypeNotAllowed final : public Check {
  public:
@@ -20,32 +29,76 @@ class InstanceTypeNotAllowed final : public Check {
   void check(const Manifest& m, const Context& ctx, Sink& out) const override {
     if (m.format != Format::kV2ManagedOnlineDeployment) return;
     const MapEntry* e = m.root()->entry("instance_type");
-    const auto type = e ? as_text(e->value) : std::nullopt;
+    const auto type = e ? value_text(e->value) : std::nullopt;
+    const Target* target = rules::v2_target(m, ctx);
+    if (!type || !target || !target->instance_types) return;
+    const InstanceTypes& types = *target->instance_types;
     const VmSizeTable& sizes = VmSizeTable::builtin();
-    if (!type || sizes.managed_online_list().empty()) return;
-    if (ctx.caps.detection().fpga_vm_size.full_match(*type) || sizes.retired_family(*type))
+    const RetiredFamily* retired = sizes.retired_family(*type);
+    if (ctx.caps.detection().fpga_vm_size.full_match(*type) ||
+        (retired && ctx.today >= retired->retired))
       return;  // AML103, AML403
-    if (sizes.managed_online_too_small(*type)) {
+    const std::string asked = rules::key_value(*e->key, *e->value);
+    if (types.is_too_small(*type)) {
       out.report(kInfo, Severity::kWarning, m.locate(*e->value),
-                 rules::key_value(*e->key, *e->value) +
-                     " may be too small for a managed online deployment; "
-                     "test under load or choose a larger size");
+                 asked + " may be too small for a managed online deployment; "
+                         "test under load or choose a larger size");
       return;
     }
-    if (sizes.managed_online_allowed(*type)) return;
-    std::string message =
-        rules::key_value(*e->key, *e->value) + " is not a size managed online endpoints offer";
-    // Suggest current sizes of the same kind: a GPU size for a GPU typo.
-    const bool gpu = rules::is_gpu_vm_size(*type, ctx);
-    std::vector<std::string> candidates;
-    for (const std::string& c : sizes.managed_online_list()) {
-      if (!sizes.retired_family(c) && rules::is_gpu_vm_size(c, ctx) == gpu) candidates.push_back(c);
+    if (types.allows(*type)) return;
+    const std::string list = "the managed online size list (" +
+                             rules::dated_source(types.cite, ctx.caps) + ")";
+    static const Regex kSizeName("(?i)standard_[a-z0-9][a-z0-9_-]*");
+    const VmSize* known = sizes.find(*type);
+    if (!kSizeName.full_match(trim(*type))) {
+      out.report(kInfo, m, *e->value,
+                 asked + " is not an Azure VM size name (they read Standard_<size>, as in "
+                         "Standard_DS3_v2)" +
+                     suggestion(*type, types, sizes, ctx));
+    } else if (known && !offered_families(types, sizes).count(known->family)) {
+      out.report(kInfo, m, *e->value,
+                 asked + " is a " + known->family + " size, a family " + list +
+                     " does not hold: managed online endpoints do not offer it" +
+                     suggestion(*type, types, sizes, ctx));
+    } else {
+      out.report(kInfo, Severity::kWarning, m.locate(*e->value),
+                 asked + " is not on " + list +
+                     "; if Azure offers it now, add it to capabilities: targets: managed_online: "
+                     "instance_types: extra in " +
+                     kConfigName + suggestion(*type, types, sizes, ctx));
     }
-    std::vector<std::string> near = closest_matches(*type, candidates);
+  }
+
+ private:
+  static constexpr const char* kConfigName = ".amlint.yaml";
+
+  static std::set<std::string> offered_families(const InstanceTypes& types,
+                                                const VmSizeTable& sizes) {
+    std::set<std::string> out;
+    for (const std::string& s : types.all()) {
+      if (const VmSize* size = sizes.find(s)) out.insert(size->family);
+    }
+    return out;
+  }
+
+  // "; did you mean 'Standard_NC4as_T4_v3'?": current sizes of the same kind
+  // (a GPU size for a GPU typo).
+  static std::string suggestion(std::string_view type, const InstanceTypes& types,
+                                const VmSizeTable& sizes, const Context& ctx) {
+    std::string wanted(type);
+    if (!starts_with(to_lower(wanted), "standard_")) wanted = "Standard_" + wanted;
+    const bool gpu = rules::is_gpu_vm_size(wanted, ctx);
+    std::vector<std::string> candidates;
+    for (const std::string& c : types.all()) {
+      if (!sizes.retired_family(c) && rules::is_gpu_vm_size(c, ctx) == gpu)
+        candidates.push_back(c);  // neither retired nor retiring
+    }
+    for (const std::string& c : candidates) {
+      if (iequals(c, wanted)) return "; did you mean '" + c + "'?";
+    }
+    std::vector<std::string> near = closest_matches(wanted, candidates);
     for (std::string& n : near) n = "'" + n + "'";
-    message += near.empty() ? "; choose one from the managed online VM size list"
-                            : "; did you mean " + join_or(near) + "?";
-    out.report(kInfo, m, *e->value, message);
+    return near.empty() ? "" : "; did you mean " + join_or(near) + "?";
   }
 };
 

@@ -2,6 +2,7 @@
 // checked by the schemas (x-amlint-rule: AML508); this check adds the
 // Kubernetes rule that an endpoint and deployment name together take 6 to 62
 // characters.
+#include "manifest/placeholder.h"
 #include "manifest/scalar.h"
 #include "rules/common.h"
 #include "rules/registry.h"
@@ -11,7 +12,8 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{"AML508", "invalid-name", Severity::kError, "",
-                         "an endpoint, deployment, compute or namespace name Azure ML rejects"};
+                         "an endpoint, deployment, compute or namespace name Azure ML rejects",
+                         "targets.*.limits.endpoint_and_deployment_name_length"};
 
 class InvalidName final : public Check {
  public:
@@ -24,8 +26,8 @@ class InvalidName final : public Check {
     const double min = bound->min.value_or(0);
     const double max = bound->max;
     const MapEntry* name = m.root()->entry("name");
-    const auto deployment = name ? as_text(name->value) : std::nullopt;
-    const auto endpoint = as_text(m.root()->get("endpoint_name"));
+    const auto deployment = name ? value_text(name->value) : std::nullopt;
+    const auto endpoint = value_text(m.root()->get("endpoint_name"));
     if (!deployment || !endpoint) return;
     const int length = count_code_points(*deployment) + count_code_points(*endpoint);
     if (length >= min && length <= max) return;

@@ -1,6 +1,7 @@
 // AML509: an endpoint's traffic that does not add up (0 or 100), that names
 // a deployment the project does not have, or mirror traffic to more than one
 // deployment. Value ranges are in the schemas (x-amlint-rule: AML509).
+#include "manifest/placeholder.h"
 #include "manifest/scalar.h"
 #include "rules/common.h"
 #include "rules/registry.h"
@@ -20,11 +21,11 @@ class InvalidTraffic final : public Check {
   void check(const Manifest& m, const Context& ctx, Sink& out) const override {
     if (!is_online_endpoint(m.format)) return;
     const Node& root = *m.root();
-    const auto name = as_text(root.get("name"));
+    const auto name = value_text(root.get("name"));
     std::vector<std::string> known;  // deployments of this endpoint in the run
     if (name) {
       for (const Manifest* d : ctx.project.deployments_of(*name, false)) {
-        if (const auto n = as_text(d->root()->get("name"))) known.emplace_back(*n);
+        if (const auto n = value_text(d->root()->get("name"))) known.emplace_back(*n);
       }
     }
     if (const MapEntry* traffic = root.entry("traffic"); traffic && traffic->value->is_map()) {
@@ -68,8 +69,19 @@ class InvalidTraffic final : public Check {
  private:
   static void unknown_deployment(const Manifest& m, const MapEntry& e,
                                  const std::vector<std::string>& known, Sink& out) {
-    if (known.empty()) return;  // the deployments may live in the workspace
     const std::string& name = e.key->resolved().text;
+    if (is_placeholder(std::string_view(name))) return;  // a templated deployment name
+    if (known.empty()) {
+      // No deployment of this endpoint is in the project: it may have been
+      // deployed from elsewhere, so a warning, not an error.
+      const auto endpoint = value_text(m.root()->get("name"));
+      out.report(kInfo, Severity::kWarning, m.locate(*e.key),
+                 "traffic names deployment '" + name + "', but no deployment of " +
+                     (endpoint ? "endpoint " + quote(*endpoint) : std::string("this endpoint")) +
+                     " is in the project; az ml refuses traffic to a deployment the endpoint "
+                     "does not have: add its deployment file, or check the name");
+      return;
+    }
     if (std::any_of(known.begin(), known.end(),
                     [&](const std::string& k) { return iequals(k, name); }))
       return;

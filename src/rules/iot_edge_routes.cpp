@@ -1,5 +1,6 @@
 // AML503 for IoT Edge manifests: a route that reads from or writes to a
 // module the manifest's $edgeAgent does not define (its messages go nowhere).
+#include "manifest/placeholder.h"
 #include "manifest/scalar.h"
 #include "rules/common.h"
 #include "rules/registry.h"
@@ -25,7 +26,7 @@ class IotEdgeRoutes final : public Check {
       defined.push_back(e.key->resolved().text);
     static const Regex kModule("/modules/([A-Za-z0-9_.-]+)/");
     for (const MapEntry& route : routes->value->resolved().entries) {
-      const auto text = as_text(route.value);
+      const auto text = value_text(route.value);
       if (!text) continue;
       std::string_view rest = *text;
       std::vector<std::string> seen;

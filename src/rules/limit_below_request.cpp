@@ -2,6 +2,7 @@
 // Kubernetes resources.limits against resources.requests).
 #include <cmath>
 
+#include "manifest/placeholder.h"
 #include "manifest/scalar.h"
 #include "rules/common.h"
 #include "rules/registry.h"
@@ -87,9 +88,9 @@ class LimitBelowRequest final : public Check {
                       bool k8s) {
     if (!request || !limit) return;
     const auto r =
-        k8s ? kubernetes_quantity(as_text(request->value).value_or("")) : as_number(request->value);
+        k8s ? kubernetes_quantity(value_text(request->value).value_or("")) : as_number(request->value);
     const auto l =
-        k8s ? kubernetes_quantity(as_text(limit->value).value_or("")) : as_number(limit->value);
+        k8s ? kubernetes_quantity(value_text(limit->value).value_or("")) : as_number(limit->value);
     if (!r || !l || *l >= *r) return;
     out.report(kInfo, m, *limit->value,
                rules::key_value(*limit->key, *limit->value) + " is below the request " +

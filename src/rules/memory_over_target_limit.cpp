@@ -8,7 +8,8 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{"AML201", "memory-over-target-limit", Severity::kError, "F4",
-                         "memory requested at or over the target's memory limit"};
+                         "memory requested at or over the target's memory limit",
+                         "targets.*.memory_gb"};
 
 class MemoryOverTargetLimit final : public Check {
  public:

@@ -4,6 +4,7 @@
 
 #include "capability/vm_sizes.h"
 #include "lint/files.h"
+#include "manifest/placeholder.h"
 #include "manifest/scalar.h"
 #include "rules/common.h"
 #include "rules/registry.h"
@@ -13,7 +14,8 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{"AML204", "model-exceeds-instance-memory", Severity::kWarning, "",
-                         "a local model needs more than its instance type's RAM (x1.5 headroom)"};
+                         "a local model needs more than its instance type's RAM (x1.5 headroom)",
+                         "sizing.model_ram_headroom, vm_sizes"};
 
 class ModelExceedsInstanceMemory final : public Check {
  public:
@@ -23,14 +25,14 @@ class ModelExceedsInstanceMemory final : public Check {
     if (m.format != Format::kV2ManagedOnlineDeployment) return;
     const double headroom = ctx.caps.sizing().model_ram_headroom;
     const MapEntry* path = rules::entry_at(m.root(), {"model", "path"});
-    const auto model = path ? as_text(path->value) : std::nullopt;
-    const auto type = as_text(m.root()->get("instance_type"));
+    const auto model = path ? value_text(path->value) : std::nullopt;
+    const auto type = value_text(m.root()->get("instance_type"));
     if (!model || !type || starts_with(*model, "azureml:") ||
         model->find("://") != std::string_view::npos) {
       return;
     }
     const VmSize* size = VmSizeTable::builtin().find(*type);
-    if (!size || m.file->fs_path() == "-") return;
+    if (!size || size->memory_gb <= 0 || m.file->fs_path() == "-") return;  // memory unknown
     const std::filesystem::path on_disk = std::filesystem::path(m.directory) / std::string(*model);
     const auto bytes = disk_size(on_disk.string());
     if (!bytes) return;  // AML601 reports a missing path

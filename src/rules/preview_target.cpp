@@ -1,5 +1,7 @@
-// AML401: a deployment to a target the table marks as preview (F11): Azure ML
-// modules on IoT Edge, and models packaged as Azure Functions.
+// AML401: a deployment to a target that was a preview and is no longer an
+// Azure ML deployment target (F11): Azure ML modules on IoT Edge, and models
+// packaged as Azure Functions.
+#include "manifest/placeholder.h"
 #include "manifest/scalar.h"
 #include "rules/common.h"
 #include "rules/registry.h"
@@ -9,7 +11,9 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{"AML401", "preview-target", Severity::kInfo, "F11",
-                         "a deployment to a preview target (IoT Edge ML modules, Azure Functions)"};
+                         "a deployment to a former preview target (IoT Edge ML modules, Azure "
+                         "Functions)",
+                         "targets.*.preview, detection.functions_packaging"};
 
 bool preview(const Target* t) { return t && t->preview && t->preview->value; }
 
@@ -61,19 +65,23 @@ class PreviewTarget final : public Check {
         if (!module) continue;  // a route to an undefined module: AML503
         out.report(kInfo, m, *module->key,
                    "module '" + name + "' serves an Azure ML model on " + edge->short_name +
-                       ", a preview target: expect changes and no SLA");
+                       ", a preview that is no longer an Azure ML deployment target: it has "
+                       "no SLA and no Azure ML support; serve the model from an online "
+                       "endpoint, or own the module as your own container");
       }
       return;
     }
     if (m.format == Format::kAmlDeployAction) {
       const MapEntry* image = m.root()->entry("create_image");
-      const auto value = image ? as_text(image->value) : std::nullopt;
+      const auto value = image ? value_text(image->value) : std::nullopt;
       const Target* functions = target_named(ctx, "functions");
       if (!value || !ctx.caps.detection().functions_packaging.search(*value) || !preview(functions))
         return;
       out.report(kInfo, m, *image->value,
                  rules::key_value(*image->key, *image->value) + " packages the model for " +
-                     functions->short_name + ", a preview target: expect changes and no SLA");
+                     functions->short_name +
+                     ", a preview that is no longer an Azure ML deployment target; deploy to "
+                     "a managed online endpoint instead");
     }
   }
 };

@@ -1,5 +1,6 @@
 // AML104: an online endpoint or deployment whose compute resolves to a target
 // that serves no real-time traffic (a compute cluster serves batch scoring).
+#include "manifest/placeholder.h"
 #include "manifest/scalar.h"
 #include "rules/common.h"
 #include "rules/registry.h"
@@ -9,7 +10,8 @@ namespace {
 
 constexpr RuleInfo kInfo{
     "AML104", "realtime-on-compute-cluster", Severity::kError, "F13",
-    "a Kubernetes online endpoint whose compute is a compute cluster (or instance, or VM)"};
+    "a Kubernetes online endpoint whose compute is a compute cluster (or instance, or VM)",
+                         "targets.*.real_time"};
 
 class RealtimeOnComputeCluster final : public Check {
  public:
@@ -20,7 +22,7 @@ class RealtimeOnComputeCluster final : public Check {
     // is an unknown key (AML501).
     if (m.format != Format::kV2KubernetesOnlineEndpoint) return;
     const MapEntry* compute = m.root()->entry("compute");
-    const auto ref = compute ? as_text(compute->value) : std::nullopt;
+    const auto ref = compute ? value_text(compute->value) : std::nullopt;
     const Manifest* target = ref ? ctx.project.compute_named(*ref) : nullptr;
     const Target* kind = target ? rules::v2_target(*target, ctx) : nullptr;
     if (!kind || !kind->real_time || kind->real_time->value) return;

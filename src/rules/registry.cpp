@@ -35,6 +35,7 @@ const RuleInfo kUnusedSuppression{"AML009", "unused-suppression", Severity::kWar
 const std::vector<std::unique_ptr<Check>>& all_checks() {
   static const std::vector<std::unique_ptr<Check>> checks = [] {
     std::vector<std::unique_ptr<Check>> v;
+    v.push_back(make_template_placeholders());
     v.push_back(make_gpu_web_service_outside_aks());
     v.push_back(make_gpu_batch_outside_compute_cluster());
     v.push_back(make_fpga_outside_aks_or_edge());
@@ -58,6 +59,7 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
     v.push_back(make_instance_type_not_allowed());
     v.push_back(make_invalid_scale_range());
     v.push_back(make_over_service_limit());
+    v.push_back(make_format_mismatch());
     v.push_back(make_missing_local_path());
     v.push_back(make_inline_secret());
     v.push_back(make_auth_disabled());

@@ -39,6 +39,7 @@ extern const RuleInfo kKeyIgnoredByTarget;  // AML505
 }  // namespace structure_rules
 
 // Checks that look at manifests.
+std::unique_ptr<Check> make_template_placeholders();              // AML010
 std::unique_ptr<Check> make_gpu_web_service_outside_aks();        // AML101
 std::unique_ptr<Check> make_gpu_batch_outside_compute_cluster();  // AML102
 std::unique_ptr<Check> make_fpga_outside_aks_or_edge();           // AML103
@@ -62,6 +63,7 @@ std::unique_ptr<Check> make_invalid_traffic();                    // AML509
 std::unique_ptr<Check> make_instance_type_not_allowed();          // AML510
 std::unique_ptr<Check> make_invalid_scale_range();                // AML511
 std::unique_ptr<Check> make_over_service_limit();                 // AML512
+std::unique_ptr<Check> make_format_mismatch();                    // AML513
 std::unique_ptr<Check> make_missing_local_path();                 // AML601
 std::unique_ptr<Check> make_inline_secret();                      // AML701
 std::unique_ptr<Check> make_auth_disabled();                      // AML702

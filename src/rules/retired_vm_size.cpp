@@ -1,6 +1,7 @@
 // AML403: an instance type or VM size from a retired family (retirement
 // dates are data in rules/vm-sizes.yaml).
 #include "capability/vm_sizes.h"
+#include "manifest/placeholder.h"
 #include "manifest/scalar.h"
 #include "rules/common.h"
 #include "rules/registry.h"
@@ -10,7 +11,8 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{"AML403", "retired-vm-size", Severity::kError, "",
-                         "an instance_type or size from a retired VM family"};
+                         "an instance_type or size from a retired VM family",
+                         "retired"};
 
 class RetiredVmSize final : public Check {
  public:
@@ -22,13 +24,19 @@ class RetiredVmSize final : public Check {
     rules::for_each_entry(*m.root(), [&](const Node& key, const Node& value) {
       const std::string folded = fold_identifier(key.resolved().text);
       if (folded != "instancetype" && folded != "size" && folded != "vmsize") return;
-      const auto name = as_text(&value);
+      const auto name = value_text(&value);
       const RetiredFamily* family = name ? sizes.retired_family(*name) : nullptr;
       if (!family) return;
       const bool past = ctx.today >= family->retired;
-      std::string message = rules::key_value(key, value) + " is an " + family->name + " size, " +
-                            (past ? "retired on " : "retiring on ") + family->retired;
-      if (!family->instead.empty()) message += "; use " + family->instead;
+      std::string message = rules::key_value(key, value) + " belongs to the " + family->name +
+                            " family, " + (past ? "retired on " : "retiring on ") +
+                            family->retired;
+      if (!past && !family->note.empty()) message += ", and " + family->note;
+      if (const std::string next = family->successor_of(*name); !next.empty()) {
+        message += "; use " + next + ", its documented successor";
+      } else if (!family->instead.empty()) {
+        message += "; use " + family->instead;
+      }
       out.report(kInfo, past ? Severity::kError : Severity::kWarning, m.locate(value), message);
     });
   }

@@ -48,11 +48,21 @@ struct ModelInfo {
   std::uint64_t bytes = 0;
 };
 
+// A folder az ml v1 may be run from: its path, absolute, and how messages
+// name it ("the repository root").
+struct RunDirectory {
+  std::string path;
+  std::string label;
+};
+
 struct Context {
   const CapabilityTable& caps;
   const Project& project;
   std::optional<ModelInfo> model;
   std::string today;  // YYYY-MM-DD, for lifecycle dates
+  // The folders az ml v1 may be run from, besides the manifest's own: it
+  // resolves a v1 config's paths against its working directory (AML601).
+  const std::vector<RunDirectory>* run_directories = nullptr;
 };
 
 class Sink {

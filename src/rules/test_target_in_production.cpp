@@ -7,7 +7,8 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{"AML301", "test-target-in-production", Severity::kError, "F6, F7",
-                         "a deployment config for a test-only target lies under a production path"};
+                         "a deployment config for a test-only target lies under a production path",
+                         "targets.*.production, targets.*.used_for, detection.production_segments"};
 
 class TestTargetInProduction final : public Check {
  public:

@@ -9,7 +9,8 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{"AML703", "tls-disabled", Severity::kWarning, "",
-                         "a production web service is exposed without TLS"};
+                         "a production web service is exposed without TLS",
+                         "targets.*.tls_in_deployment_config, detection.production_segments"};
 
 class TlsDisabled final : public Check {
  public:

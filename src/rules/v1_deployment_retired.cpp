@@ -1,4 +1,6 @@
-// AML402: every v1 deployment config: CLI v1 support has ended.
+// AML402: every file that only SDK v1 and CLI v1 read (v1 deployment and
+// inference configs, aml-deploy action parameters): both have reached the
+// end of their support (dates in rules/compute-targets.yaml, lifecycle).
 #include "rules/common.h"
 #include "rules/registry.h"
 
@@ -6,23 +8,38 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{"AML402", "v1-deployment-retired", Severity::kWarning, "",
-                         "a v1 deployment config: CLI v1 support has ended"};
+                         "a file only SDK v1 and CLI v1 read: their support has ended",
+                         "lifecycle.cli_v1, lifecycle.sdk_v1"};
 
 class V1DeploymentRetired final : public Check {
  public:
   const RuleInfo& info() const override { return kInfo; }
 
   void check(const Manifest& m, const Context& ctx, Sink& out) const override {
-    if (m.format != Format::kV1DeploymentConfig) return;
-    const Lifecycle& life = ctx.caps.lifecycle();
-    const MapEntry* e = m.root()->entry("computeType");
-    if (!e) return;
-    const bool ended = ctx.today >= life.v1_end_of_support;
-    out.report(
-        kInfo, m, *e->key,
-        std::string("v1 deployment configs (az ml model deploy) are retired: CLI v1 support ") +
-            (ended ? "ended on " : "ends on ") + life.v1_end_of_support + "; move to " +
-            life.v1_instead);
+    const LifecycleEvent* cli = ctx.caps.lifecycle("cli_v1");
+    const LifecycleEvent* sdk = ctx.caps.lifecycle("sdk_v1");
+    if (!cli || !sdk || !m.root()) return;
+    const Node& root = m.root()->resolved();
+    if (m.format == Format::kV1DeploymentConfig || m.format == Format::kV1InferenceConfig) {
+      const bool deployment = m.format == Format::kV1DeploymentConfig;
+      const MapEntry* e = root.entry(deployment ? "computeType" : "entryScript");
+      if (!e) return;
+      out.report(kInfo, m, *e->key,
+                 std::string(deployment ? "v1 deployment configs (az ml model deploy --dc)"
+                                        : "v1 inference configs (az ml model deploy --ic)") +
+                     " are read only by CLI v1 and SDK v1, whose support " +
+                     ended(*cli, ctx) + " and " + ended(*sdk, ctx) + "; move to " + cli->instead);
+    } else if (m.format == Format::kAmlDeployAction && !root.entries.empty()) {
+      out.report(kInfo, m, *root.entries.front().key,
+                 "the aml-deploy action deploys with SDK v1 (azureml-core), whose support " +
+                     ended(*sdk, ctx) + "; deploy with CLI v2 (az ml online-deployment create) "
+                     "to a managed or Kubernetes online endpoint instead");
+    }
+  }
+
+ private:
+  static std::string ended(const LifecycleEvent& event, const Context& ctx) {
+    return (ctx.today >= event.ended ? "ended on " : "ends on ") + event.ended;
   }
 };
 

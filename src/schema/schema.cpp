@@ -185,6 +185,19 @@ class Compiler {
         s.deprecated = as_bool(&v).value_or(false);
       } else if (k == "x-amlint-case-insensitive") {
         s.case_insensitive = as_bool(&v).value_or(false);
+      } else if (k == "x-amlint-casing") {
+        const std::string casing = text(v, "x-amlint-casing");
+        if (casing != "camel_to_snake") error(v, "x-amlint-casing must be camel_to_snake");
+        s.camel_to_snake = true;
+      } else if (k == "x-amlint-severity") {
+        const std::string severity = text(v, "x-amlint-severity");
+        if (severity != "warning") error(v, "x-amlint-severity must be warning");
+        s.warning = true;
+      } else if (k == "x-amlint-open") {
+        s.open_list = as_bool(&v).value_or(false);
+      } else if (k == "x-amlint-advisory-required") {
+        for (const Node* t : v.items)
+          s.advisory_required.push_back(text(*t, "x-amlint-advisory-required item"));
       } else if (k == "x-amlint-targets") {
         for (const Node* t : v.items)
           s.targets.push_back(to_lower(text(*t, "x-amlint-targets item")));

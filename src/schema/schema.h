@@ -68,6 +68,10 @@ struct Schema {
   bool deprecated = false;
   // Extensions.
   bool case_insensitive = false;                 // x-amlint-case-insensitive
+  bool camel_to_snake = false;                   // x-amlint-casing: camel_to_snake
+  bool warning = false;                          // x-amlint-severity: warning
+  bool open_list = false;                        // x-amlint-open
+  std::vector<std::string> advisory_required;    // x-amlint-advisory-required
   std::vector<std::string> targets;              // x-amlint-targets
   std::map<std::string, std::string> misplaced;  // x-amlint-misplaced
   std::string rule;                              // x-amlint-rule

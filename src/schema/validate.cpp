@@ -3,6 +3,7 @@
 #include <map>
 #include <tuple>
 
+#include "manifest/placeholder.h"
 #include "manifest/scalar.h"
 #include "schema/schema.h"
 #include "util/text.h"
@@ -66,6 +67,12 @@ class Validator {
   void add(ViolationKind kind, const Node& at, std::string message, const std::string& rule = "") {
     out_.push_back(Violation{kind, &at, std::move(message), rule});
   }
+  // A violation of a value `s` checks: a warning when the schema says so
+  // (x-amlint-severity: a fact from the docs that the tools do not enforce).
+  void add(const Schema& s, ViolationKind kind, const Node& at, std::string message) {
+    add(kind, at, std::move(message), s.rule);
+    out_.back().advisory = s.warning;
+  }
 
   // `key` is the key node this value hangs from (nullptr at the root or in a
   // list); `where` is the instance pointer of the value.
@@ -126,20 +133,6 @@ class Validator {
     if (type == YamlType::kSeq) check_array(s, n, key, where);
   }
 
-  // Template values: `<your-name>`, `{{ x }}` (also as the mapping YAML
-  // makes of it, already reported by the loader), `${{ x }}`, `$(x)`.
-  static bool is_placeholder(const Node& n) {
-    if (n.kind == NodeKind::kMap) {
-      return std::any_of(n.entries.begin(), n.entries.end(), [](const MapEntry& e) {
-        return e.key->resolved().kind == NodeKind::kMap || e.key->resolved().kind == NodeKind::kSeq;
-      });
-    }
-    if (n.kind != NodeKind::kScalar) return false;
-    const std::string_view t = trim(n.text);
-    return (starts_with(t, "<") && ends_with(t, ">")) || t.find("{{") != std::string_view::npos ||
-           t.find("$(") != std::string_view::npos;
-  }
-
   std::string label(const Node* key) const {
     return key ? std::string(key->resolved().text) + ":" : std::string("the value");
   }
@@ -179,6 +172,16 @@ class Validator {
     add(ViolationKind::kWrongType, node, message);
   }
 
+  // Whether instance `a` is the enum or const value `b` under `s`'s casing.
+  bool equals(const Schema& s, const Node& a, const Node& b) const {
+    // StringTransformedEnum: a string, compared after camel_to_snake.
+    if (s.camel_to_snake && a.kind == NodeKind::kScalar && b.kind == NodeKind::kScalar) {
+      return pyyaml_type(a) == YamlType::kString &&
+             camel_to_snake(a.text) == camel_to_snake(b.text);
+    }
+    return equals(a, b, s.case_insensitive);
+  }
+
   bool equals(const Node& a, const Node& b, bool case_insensitive) const {
     if (a.kind != b.kind) {
       // YAML null and JSON null, numbers written differently: compare values.
@@ -201,7 +204,7 @@ class Validator {
     if (!s.enum_values.empty()) {
       const bool found =
           std::any_of(s.enum_values.begin(), s.enum_values.end(),
-                      [&](const Node* v) { return equals(n, *v, s.case_insensitive); });
+                      [&](const Node* v) { return equals(s, n, *v); });
       if (!found) {
         // One spelling per value: `aml_token` and `AMLToken` are the same to the SDK.
         std::vector<std::string> names;
@@ -213,54 +216,58 @@ class Validator {
           folded.push_back(fold_identifier(name));
           names.push_back(name);
         }
-        std::string message = names.size() == 1 ? head + " must be " + quote(names[0])
-                                                : head + " is not one of " + join_or(names);
+        std::vector<std::string> quoted;
+        for (const std::string& name : names) quoted.push_back(quote(name));
+        std::string message =
+            names.size() == 1
+                ? head + " must be " + quote(names[0])
+                : head + " is not one of " + (s.open_list ? "the values amlint knows, " : "") +
+                      join_or(s.open_list ? quoted : names);
         if (n.kind == NodeKind::kScalar && names.size() > 1) {
           std::vector<std::string> near = closest_matches(n.text, names);
           for (std::string& m : near) m = "'" + m + "'";
           if (!near.empty()) message += "; did you mean " + join_or(near) + "?";
         }
-        add(ViolationKind::kInvalidValue, node, message + extra, s.rule);
+        if (s.open_list)
+          message += "; Azure adds values here, so if az ml accepts it, amlint's list is older";
+        add(s, ViolationKind::kInvalidValue, node, message + extra);
+        out_.back().advisory = out_.back().advisory || s.open_list;
         return;
       }
     }
-    if (s.const_value && !equals(n, *s.const_value, s.case_insensitive)) {
-      add(ViolationKind::kInvalidValue, node, head + " must be " + shown(*s.const_value) + extra,
-          s.rule);
+    if (s.const_value && !equals(s, n, *s.const_value)) {
+      add(s, ViolationKind::kInvalidValue, node, head + " must be " + shown(*s.const_value) + extra);
       return;
     }
     if (type == YamlType::kString) {
       const int length = count_code_points(n.text);
       if (s.min_length && static_cast<std::size_t>(length) < *s.min_length) {
-        add(ViolationKind::kInvalidValue, node,
-            head + " is shorter than " + std::to_string(*s.min_length) + " characters" + extra,
-            s.rule);
+        add(s, ViolationKind::kInvalidValue, node,
+            head + " is shorter than " + std::to_string(*s.min_length) + " characters" + extra);
       } else if (s.max_length && static_cast<std::size_t>(length) > *s.max_length) {
-        add(ViolationKind::kInvalidValue, node,
-            head + " is longer than " + std::to_string(*s.max_length) + " characters" + extra,
-            s.rule);
+        add(s, ViolationKind::kInvalidValue, node,
+            head + " is longer than " + std::to_string(*s.max_length) + " characters" + extra);
       } else if (s.pattern && !s.pattern->search(n.text)) {
-        add(ViolationKind::kInvalidValue, node,
+        add(s, ViolationKind::kInvalidValue, node,
             head + (s.message.empty() ? " does not match " + s.pattern->pattern()
-                                      : " is invalid" + extra),
-            s.rule);
+                                      : " is invalid" + extra));
       }
     }
     if (type == YamlType::kInt || type == YamlType::kFloat) {
       const auto v = as_number(&n);
       if (!v) return;
       if (s.minimum && *v < *s.minimum) {
-        add(ViolationKind::kInvalidValue, node,
-            head + " is below the minimum of " + format_number(*s.minimum) + extra, s.rule);
+        add(s, ViolationKind::kInvalidValue, node,
+            head + " is below the minimum of " + format_number(*s.minimum) + extra);
       } else if (s.exclusive_minimum && *v <= *s.exclusive_minimum) {
-        add(ViolationKind::kInvalidValue, node,
-            head + " must be greater than " + format_number(*s.exclusive_minimum) + extra, s.rule);
+        add(s, ViolationKind::kInvalidValue, node,
+            head + " must be greater than " + format_number(*s.exclusive_minimum) + extra);
       } else if (s.maximum && *v > *s.maximum) {
-        add(ViolationKind::kInvalidValue, node,
-            head + " is above the maximum of " + format_number(*s.maximum) + extra, s.rule);
+        add(s, ViolationKind::kInvalidValue, node,
+            head + " is above the maximum of " + format_number(*s.maximum) + extra);
       } else if (s.exclusive_maximum && *v >= *s.exclusive_maximum) {
-        add(ViolationKind::kInvalidValue, node,
-            head + " must be less than " + format_number(*s.exclusive_maximum) + extra, s.rule);
+        add(s, ViolationKind::kInvalidValue, node,
+            head + " must be less than " + format_number(*s.exclusive_maximum) + extra);
       }
     }
   }
@@ -360,6 +367,10 @@ class Validator {
         message += " of " + options_.format_label;
       if (!options_.missing_key_note.empty()) message += " (" + options_.missing_key_note + ")";
       add(ViolationKind::kMissingRequired, key ? *key : first_key_or(n), message);
+      // Keys the official examples pass with --set (a batch deployment's
+      // compute): likely given at deploy time, so a warning.
+      out_.back().advisory = std::find(s.advisory_required.begin(), s.advisory_required.end(),
+                                       required) != s.advisory_required.end();
     }
   }
 
@@ -369,13 +380,17 @@ class Validator {
 
   void check_array(const Schema& s, const Node& n, const Node* key, const std::string& where) {
     const std::string head = label(key);
+    const std::string extra = s.message.empty() ? "" : "; " + s.message;
+    const auto items = [](std::size_t count) {
+      return std::to_string(count) + (count == 1 ? " item" : " items");
+    };
     if (s.min_items && n.items.size() < *s.min_items) {
-      add(ViolationKind::kInvalidValue, key ? *key : n,
-          head + " needs at least " + std::to_string(*s.min_items) + " items", s.rule);
+      add(s, ViolationKind::kInvalidValue, key ? *key : n,
+          head + " needs at least " + items(*s.min_items) + extra);
     }
     if (s.max_items && n.items.size() > *s.max_items) {
-      add(ViolationKind::kInvalidValue, key ? *key : n,
-          head + " takes at most " + std::to_string(*s.max_items) + " items", s.rule);
+      add(s, ViolationKind::kInvalidValue, key ? *key : n,
+          head + " takes at most " + items(*s.max_items) + extra);
     }
     if (!s.items) return;
     for (const Node* item : n.items)

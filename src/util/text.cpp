@@ -49,6 +49,61 @@ std::string fold_identifier(std::string_view s) {
   return out;
 }
 
+namespace {
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The two substitutions of azure-ai-ml's _camel_to_snake_convert, then
+// lower(): "(.)([A-Z][a-z]+)" and then "([a-z0-9])([A-Z])" each put '_'
+// between their groups, in a left-to-right pass over non-overlapping
+// matches.
+std::string convert_one(std::string_view s) {
+  std::string first;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (i + 2 < s.size() && s[i] != '\n' && is_upper(s[i + 1]) && is_lower(s[i + 2])) {
+      std::size_t end = i + 2;
+      while (end < s.size() && is_lower(s[end])) ++end;
+      first += s[i];
+      first += '_';
+      first.append(s.substr(i + 1, end - i - 1));
+      i = end;
+    } else {
+      first += s[i++];
+    }
+  }
+  std::string out;
+  for (std::size_t j = 0; j < first.size();) {
+    if (j + 1 < first.size() && (is_lower(first[j]) || is_digit(first[j])) &&
+        is_upper(first[j + 1])) {
+      out += first[j];
+      out += '_';
+      out += first[j + 1];
+      j += 2;
+    } else {
+      out += first[j++];
+    }
+  }
+  return to_lower(out);
+}
+
+}  // namespace
+
+std::string camel_to_snake(std::string_view s) {
+  if (s.find(',') == std::string_view::npos) return convert_one(s);
+  std::string out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    const std::size_t end = std::min(s.find(',', start), s.size());
+    if (start > 0) out += ',';
+    out += convert_one(trim(s.substr(start, end - start)));
+    start = end + 1;
+  }
+  return out;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   const std::size_t n = a.size();
   const std::size_t m = b.size();

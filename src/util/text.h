@@ -23,6 +23,13 @@ std::string_view trim(std::string_view s);
 // `enableClusterAutoscaler` and `Enable-Cluster-Autoscaler` compare equal.
 std::string fold_identifier(std::string_view s);
 
+// azure-ai-ml's camel_to_snake: "SystemAssigned" -> "system_assigned",
+// "AMLToken" -> "aml_token"; a comma-separated list is converted item by
+// item, trimmed, and joined with "," ("SystemAssigned, UserAssigned" ->
+// "system_assigned,user_assigned"). What StringTransformedEnum fields
+// compare.
+std::string camel_to_snake(std::string_view s);
+
 // Optimal string alignment distance (Damerau-Levenshtein with adjacent
 // transpositions), case-insensitive.
 std::size_t edit_distance(std::string_view a, std::string_view b);

@@ -16,10 +16,11 @@ std::vector<TableError> errors_of(const std::string& text) {
   return errors;
 }
 
-const char* const kMinimal = R"(schema_version: 1
-source: test
+const char* const kMinimal = R"(schema_version: 2
+sources:
+  docs: {title: The docs, url: https://example.org/docs, as_of: 2026-01-01}
 facts:
-  F1: a fact
+  F1: {text: a fact, source: docs}
 targets:
   aci:
     name: Azure Container Instances
@@ -27,16 +28,20 @@ targets:
     v1_compute_types: [aci]
     memory_gb: {less_than: 8, fact: F1}
 detection:
-  gpu_vm_size: 'nc'
-  gpu_image: 'cuda'
-  fpga_vm_size: 'pb'
-  fpga_key: 'fpga'
-  fpga_image: 'fpga'
-  functions_packaging: '^function_'
-  node_autoscale_keys: [minCount]
-  production_segments: [prod]
+  gpu_vm_size: {pattern: 'nc', source: docs}
+  gpu_image: {pattern: 'cuda', source: docs}
+  fpga_vm_size: {pattern: 'pb', source: docs}
+  fpga_key: {pattern: 'fpga', source: docs}
+  fpga_image: {pattern: 'fpga', source: docs}
+  functions_packaging: {pattern: '^function_', source: docs}
+  prompt_flow_model_property: {pattern: 'flow', source: docs}
+  prompt_flow_variable: {pattern: 'flow', source: docs}
+  prompt_flow_image: {pattern: 'flow', source: docs}
+  node_autoscale_keys: {values: [minCount], source: docs}
+  production_segments: {values: [prod], source: docs}
 lifecycle:
-  v1_cli: {end_of_support: 2025-09-30, source: docs, instead: v2}
+  cli_v1: {what: CLI v1 support, ended: 2025-09-30, source: docs, instead: v2}
+  sdk_v1: {what: SDK v1 support, ended: 2026-06-30, source: docs, instead: v2}
 )";
 
 TEST(CapabilityTable, BuiltInTableLoadsWithEveryTarget) {
@@ -62,15 +67,35 @@ TEST(CapabilityTable, BuiltInTableLoadsWithEveryTarget) {
   EXPECT_EQ(t.v1_compute_types(), (std::vector<std::string>{"local", "aks", "aksendpoint", "aci"}));
 }
 
-TEST(CapabilityTable, RegionCapacityMatchesAnySpelling) {
+TEST(CapabilityTable, AciContainerGroupsHaveOneLimitForEveryRegion) {
+  // The ACI limits page (2025-11-17) has no region table any more: a hard
+  // limit, and a size above which regional capacity can fail.
   const ContainerGroup& g =
       *CapabilityTable::builtin().target_for_v1_compute_type("aci")->container_group;
-  EXPECT_EQ(g.for_location("West Europe").first.memory_gb, 14);
-  EXPECT_EQ(g.for_location("north-central-us").first.memory_gb, 3.5);
-  const auto [capacity, listed] = g.for_location("uksouth");
-  EXPECT_FALSE(listed);
-  EXPECT_EQ(capacity.cpu, 4);
-  EXPECT_EQ(capacity.memory_gb, 16);
+  EXPECT_EQ(g.hard_limit.cpu, 31);
+  EXPECT_EQ(g.hard_limit.memory_gb, 240);
+  EXPECT_EQ(g.capacity_caution.cpu, 4);
+  EXPECT_EQ(g.capacity_caution.memory_gb, 16);
+  EXPECT_EQ(g.cite.source, "aci-limits");
+}
+
+TEST(CapabilityTable, FactsKeepTheWordingTheyHadBefore) {
+  const Fact* f3 = CapabilityTable::builtin().fact("F3");
+  ASSERT_NE(f3, nullptr);
+  EXPECT_NE(f3->text.find("retired"), std::string::npos);
+  ASSERT_EQ(f3->history.size(), 1U);
+  EXPECT_EQ(f3->history[0].text,
+            "FPGA is available only on AKS and on Data Box Edge (through IoT Edge).");
+  EXPECT_EQ(f3->history[0].source, "compute-targets-2020");
+}
+
+TEST(CapabilityTable, VersionOneTablesAreRefusedWithAWayOut) {
+  std::string text = kMinimal;
+  text.replace(0, 17, "schema_version: 1");
+  const auto errors = errors_of(text);
+  ASSERT_FALSE(errors.empty());
+  EXPECT_NE(errors[0].message.find("copy rules/compute-targets.yaml"), std::string::npos)
+      << errors[0].message;
 }
 
 TEST(CapabilityTable, AMinimalUserTableLoads) {
@@ -86,7 +111,7 @@ TEST(CapabilityTable, ErrorsCarryPositionsAndSuggestions) {
   text.replace(text.find("memory_gb: {"), 9, "memory_GB");
   auto errors = errors_of(text);
   ASSERT_EQ(errors.size(), 1U);
-  EXPECT_EQ(errors[0].pos, (Pos{10, 5}));
+  EXPECT_EQ(errors[0].pos, (Pos{11, 5}));
   EXPECT_NE(errors[0].message.find("did you mean 'memory_gb'?"), std::string::npos)
       << errors[0].message;
 
@@ -101,7 +126,7 @@ TEST(CapabilityTable, ErrorsCarryPositionsAndSuggestions) {
   errors = errors_of(text);
   ASSERT_EQ(errors.size(), 1U);
   EXPECT_NE(errors[0].message.find("not a valid RE2 pattern"), std::string::npos);
-  EXPECT_EQ(errors[0].pos, (Pos{13, 14}));
+  EXPECT_EQ(errors[0].pos, (Pos{14, 25}));
 
   text = kMinimal;
   text.replace(text.find("less_than: 8"), 12, "less_than: lots");
@@ -109,8 +134,8 @@ TEST(CapabilityTable, ErrorsCarryPositionsAndSuggestions) {
   ASSERT_EQ(errors.size(), 1U);
   EXPECT_NE(errors[0].message.find("must be a non-negative number"), std::string::npos);
 
-  errors = errors_of("schema_version: 1\n");
-  EXPECT_EQ(errors.size(), 4U);  // facts, targets, detection, lifecycle missing
+  errors = errors_of("schema_version: 2\n");
+  EXPECT_EQ(errors.size(), 5U);  // sources, facts, targets, detection, lifecycle missing
 
   errors = errors_of("a: [\n");
   ASSERT_EQ(errors.size(), 1U);

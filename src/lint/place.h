@@ -1,0 +1,62 @@
+// What a file's place decides for every manifest in it: its directory, its
+// config and capability table, whether it lies in production or test paths,
+// and where az ml v1 may be run from. Worked out once per file, from caches
+// kept per directory (safe from any thread).
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "capability/table.h"
+#include "core/source.h"
+#include "policy/config.h"
+#include "rules/rule.h"
+
+namespace amlint {
+
+struct FilePlace {
+  std::string directory;
+  const Config* config = nullptr;
+  const CapabilityTable* table = nullptr;
+  std::string production;  // Manifest::production
+  bool test_path = false;
+  // Where az ml v1 may run from, besides the file's folder (Context).
+  const std::vector<RunDirectory>* run_directories = nullptr;
+};
+
+class Places {
+ public:
+  // `configs`: the run's configs (nullptr: defaults everywhere). A config's
+  // `capabilities` apply to the files under it when `config_tables`;
+  // otherwise (--targets) `table` holds for the whole run.
+  Places(ConfigResolver* configs, bool config_tables, const CapabilityTable& table,
+         std::string stdin_filename)
+      : configs_(configs),
+        config_tables_(config_tables),
+        table_(table),
+        stdin_filename_(std::move(stdin_filename)) {}
+
+  // Config files are all read on the calling thread before the workers
+  // start (a bad one is a usage error there); workers only find them in the
+  // cache.
+  const Config& config_of(const std::string& fs_path) const;
+  FilePlace of(const SourceFile& file) const;
+
+ private:
+  const std::vector<std::string>& segments_of(const std::string& dir,
+                                              const std::string& fs_path) const;
+  const std::vector<RunDirectory>& run_directories_of(const std::string& dir,
+                                                      const Config& config) const;
+
+  ConfigResolver* configs_;
+  const bool config_tables_;
+  const CapabilityTable& table_;
+  const std::string stdin_filename_;
+  mutable std::mutex mutex_;  // workers place files in parallel
+  mutable std::map<std::string, std::vector<std::string>> segments_;         // by directory
+  mutable std::map<std::string, std::vector<RunDirectory>> run_directories_;  // by directory
+};
+
+}  // namespace amlint
