@@ -17,7 +17,7 @@ namespace {
 
 const char* const kCleanV2 =
     "$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json\n"
-    "name: blue\nendpoint_name: my-endpoint\ninstance_type: Standard_DS3_v2\ninstance_count: 1\n";
+    "name: blue\nendpoint_name: my-endpoint\ninstance_type: Standard_D4as_v4\ninstance_count: 1\n";
 
 TEST(Cli, VersionRulesAndExplain) {
   ProcessResult r = run_amlint({"--version"});
@@ -221,7 +221,7 @@ TEST(Project, ReferencesResolveAcrossFilesAndShowBothPlaces) {
   TempDir dir;
   dir.write("compute/ci.yml",
             "$schema: https://azuremlschemas.azureedge.net/latest/computeInstance.schema.json\n"
-            "name: my-instance\ntype: computeinstance\nsize: Standard_DS3_v2\n");
+            "name: my-instance\ntype: computeinstance\nsize: Standard_D4as_v4\n");
   const std::string batch = dir.write(
       "batch/deployment.yml",
       "$schema: https://azuremlschemas.azureedge.net/latest/modelBatchDeployment.schema.json\n"
@@ -252,7 +252,7 @@ TEST(Project, TypoedKeysGetTheirSuggestion) {
       "v2/blue.yml",
       "$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json\n"
       "name: blue\nendpoint_name: scoring\nmodel: azureml:m:1\n"
-      "instance_typ: Standard_DS3_v2\ninstance_count: 1\n");
+      "instance_typ: Standard_D4as_v4\ninstance_count: 1\n");
   const ProcessResult r = run_amlint({"--format", "concise", v1, v2});
   EXPECT_NE(
       r.out.find(

@@ -46,7 +46,7 @@ TEST(Jobs, ReferencesResolveWhateverTheOrderOfLinting) {
            "name: blue\nendpoint_name: " +
            endpoint_name +
            "\nmodel: azureml:m:1\n"
-           "instance_type: Standard_DS3_v2\ninstance_count: 1\n";
+           "instance_type: Standard_D4as_v4\ninstance_count: 1\n";
   };
   const std::string a = dir.write("a/deployment.yml", deployment("scoring"));
   dir.write("b/endpoint.yml", endpoint("scoring"));

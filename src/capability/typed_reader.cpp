@@ -99,8 +99,9 @@ std::vector<Source> TypedReader::read_sources(const Node* node) {
     s.id = e.key->resolved().text;
     const std::string w = "sources." + s.id;
     if (!expect_map(e.value, w)) continue;
-    check_keys(*e.value, {"title", "url", "as_of", "read", "convention"}, w);
+    check_keys(*e.value, {"title", "short", "url", "as_of", "read", "convention"}, w);
     s.title = text(required(*e.value, "title"), w + ".title").value_or("");
+    if (const Node* t = e.value->get("short")) s.short_title = text(t, w + ".short").value_or("");
     if (const Node* u = e.value->get("url")) s.url = text(u, w + ".url").value_or("");
     s.as_of = date(required(*e.value, "as_of"), w + ".as_of").value_or("");
     if (const Node* r = e.value->get("read")) s.read = text(r, w + ".read").value_or("");

@@ -102,7 +102,8 @@ bool is_gpu_vm_size(std::string_view size, const Context& ctx) {
 std::string dated_source(const Citation& cite, const CapabilityTable& table) {
   const Source* source = table.source_of(cite);
   if (!source) return cite.label();
-  return source->title + ", " + source->as_of;
+  return (source->short_title.empty() ? source->title : source->short_title) + " of " +
+         source->as_of;
 }
 
 std::string describe_manifest(const Manifest& m, const Context& ctx) {

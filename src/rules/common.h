@@ -66,7 +66,7 @@ std::optional<WebServiceSecurity> web_service_security(const Manifest& m, const 
 // Whether an entry is present and true (YAML 1.1 and JSON spellings).
 bool is_true(const MapEntry* entry);
 
-// A citation's source for a message: "Managed online endpoints SKU list,
+// A citation's source for a message: "the managed online SKU list of
 // 2025-10-18" (its fact's source for a fact), or its label when the source
 // is given in words.
 std::string dated_source(const Citation& cite, const CapabilityTable& table);

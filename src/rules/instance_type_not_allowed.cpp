@@ -46,8 +46,7 @@ class InstanceTypeNotAllowed final : public Check {
       return;
     }
     if (types.allows(*type)) return;
-    const std::string list = "the managed online size list (" +
-                             rules::dated_source(types.cite, ctx.caps) + ")";
+    const std::string list = rules::dated_source(types.cite, ctx.caps);
     static const Regex kSizeName("(?i)standard_[a-z0-9][a-z0-9_-]*");
     const VmSize* known = sizes.find(*type);
     if (!kSizeName.full_match(trim(*type))) {
@@ -63,8 +62,8 @@ class InstanceTypeNotAllowed final : public Check {
     } else {
       out.report(kInfo, Severity::kWarning, m.locate(*e->value),
                  asked + " is not on " + list +
-                     "; if Azure offers it now, add it to capabilities: targets: managed_online: "
-                     "instance_types: extra in " +
+                     "; if Azure offers it now, list it in capabilities.targets.managed_online."
+                     "instance_types.extra of " +
                      kConfigName + suggestion(*type, types, sizes, ctx));
     }
   }
@@ -97,6 +96,7 @@ class InstanceTypeNotAllowed final : public Check {
       if (iequals(c, wanted)) return "; did you mean '" + c + "'?";
     }
     std::vector<std::string> near = closest_matches(wanted, candidates);
+    if (near.size() > 3) near.resize(3);  // the closest few, not a catalogue
     for (std::string& n : near) n = "'" + n + "'";
     return near.empty() ? "" : "; did you mean " + join_or(near) + "?";
   }

@@ -70,8 +70,11 @@ class MissingLocalPath final : public Check {
       std::string base_note;
       std::optional<std::string_view> dir;
       if (!p.spec.relative_to.empty()) {
-        dir = value_text(at_pointer(m.root(), p.spec.relative_to));
-        if (dir && !is_local(*dir)) continue;  // relative to a URI: nothing local to check
+        const Node* base = at_pointer(m.root(), p.spec.relative_to);
+        dir = as_text(base);
+        // Relative to a URI or to a folder still to be filled in: nothing
+        // local to check.
+        if (dir && !is_local(*dir)) continue;
         if (dir) base_note = " under " + std::string(*dir);
       }
       bool based = false;  // the base folder exists under some root

@@ -1,6 +1,7 @@
-// AML402: every file that only SDK v1 and CLI v1 read (v1 deployment and
-// inference configs, aml-deploy action parameters): both have reached the
-// end of their support (dates in rules/compute-targets.yaml, lifecycle).
+// AML402: every file that only SDK v1 and CLI v1 read (v1 deployment
+// configs, inference configs that no deployment config pairs with, aml-deploy
+// action parameters): both have reached the end of their support (dates in
+// rules/compute-targets.yaml, lifecycle).
 #include "rules/common.h"
 #include "rules/registry.h"
 
@@ -22,13 +23,15 @@ class V1DeploymentRetired final : public Check {
     const Node& root = m.root()->resolved();
     if (m.format == Format::kV1DeploymentConfig || m.format == Format::kV1InferenceConfig) {
       const bool deployment = m.format == Format::kV1DeploymentConfig;
+      // A pair is one deployment: its deployment config carries the finding.
+      if (!deployment && !rules::paired(m, ctx).empty()) return;
       const MapEntry* e = root.entry(deployment ? "computeType" : "entryScript");
       if (!e) return;
       out.report(kInfo, m, *e->key,
                  std::string(deployment ? "v1 deployment configs (az ml model deploy --dc)"
                                         : "v1 inference configs (az ml model deploy --ic)") +
-                     " are read only by CLI v1 and SDK v1, whose support " +
-                     ended(*cli, ctx) + " and " + ended(*sdk, ctx) + "; move to " + cli->instead);
+                     " are read only by CLI v1 (support " + ended(*cli, ctx) + ") and SDK v1 (" +
+                     ended(*sdk, ctx) + "); move to " + cli->instead);
     } else if (m.format == Format::kAmlDeployAction && !root.entries.empty()) {
       out.report(kInfo, m, *root.entries.front().key,
                  "the aml-deploy action deploys with SDK v1 (azureml-core), whose support " +

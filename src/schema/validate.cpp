@@ -216,20 +216,18 @@ class Validator {
           folded.push_back(fold_identifier(name));
           names.push_back(name);
         }
-        std::vector<std::string> quoted;
-        for (const std::string& name : names) quoted.push_back(quote(name));
         std::string message =
             names.size() == 1
                 ? head + " must be " + quote(names[0])
                 : head + " is not one of " + (s.open_list ? "the values amlint knows, " : "") +
-                      join_or(s.open_list ? quoted : names);
+                      join_or(names);
         if (n.kind == NodeKind::kScalar && names.size() > 1) {
           std::vector<std::string> near = closest_matches(n.text, names);
           for (std::string& m : near) m = "'" + m + "'";
           if (!near.empty()) message += "; did you mean " + join_or(near) + "?";
         }
-        if (s.open_list)
-          message += "; Azure adds values here, so if az ml accepts it, amlint's list is older";
+        // A list Azure extends: the value may be newer than amlint's list.
+        if (s.open_list) message += " (Azure adds values here: if az ml accepts it, ignore this)";
         add(s, ViolationKind::kInvalidValue, node, message + extra);
         out_.back().advisory = out_.back().advisory || s.open_list;
         return;

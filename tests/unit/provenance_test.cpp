@@ -43,9 +43,17 @@ TEST(Provenance, EveryFactOfTheBuiltInTablesHasASourceAndADate) {
 }
 
 TEST(Provenance, AFactWithoutASourceOrADateIsFound) {
-  Source undated{"undated", "A page", "https://example.org", "", "", false};
-  Source nowhere{"nowhere", "A page", "", "2026-01-01", "", false};
-  Source convention{"ours", "Our choice", "", "2026-01-01", "", true};
+  Source undated;
+  undated.id = "undated";
+  undated.title = "A page";
+  undated.url = "https://example.org";
+  Source nowhere = undated;
+  nowhere.id = "nowhere";
+  nowhere.url = "";
+  nowhere.as_of = "2026-01-01";
+  Source convention = nowhere;
+  convention.id = "ours";
+  convention.convention = true;
   std::vector<FactEntry> facts(4);
   facts[0].id = "a";
   facts[0].source = &undated;
