@@ -14,7 +14,6 @@
 #include <sstream>
 
 #include "capability/table.h"
-#include "data/embedded.h"
 #include "lint/files.h"
 #include "lint/linter.h"
 #include "policy/baseline.h"
@@ -311,12 +310,12 @@ int run_explain(const std::string& id) {
     if (auto near = closest_match(id, names)) message += "; did you mean " + *near + "?";
     return usage_error(message + " (amlint rules lists them)");
   }
-  const auto doc = embedded_file(std::string(rule->id) + ".md");
-  if (!doc) {
+  const std::string doc = rule_documentation(*rule);
+  if (doc.empty()) {
     std::cerr << "amlint: internal error: no documentation built in for " << rule->id << "\n";
     return kExitInternal;
   }
-  std::cout << *doc << facts_section(*rule);
+  std::cout << doc;
   return kExitClean;
 }
 

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "report/facts_report.h"
 #include "rules/registry.h"
 #include "support/harness.h"
 #include "util/regex.h"
@@ -22,7 +23,8 @@ const char* const kCleanV2 =
 TEST(Cli, VersionRulesAndExplain) {
   ProcessResult r = run_amlint({"--version"});
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.out, "amlint " AMLINT_VERSION "\n");
+  // The version names the date of the newest fact amlint encodes.
+  EXPECT_EQ(r.out, "amlint " AMLINT_VERSION " (facts as of " + newest_fact_date() + ")\n");
 
   r = run_amlint({"rules"});
   EXPECT_EQ(r.exit_code, 0);
@@ -37,9 +39,9 @@ TEST(Cli, VersionRulesAndExplain) {
   EXPECT_EQ(run_amlint({"explain", "memory-over-target-limit"}).out, r.out);
   EXPECT_EQ(run_amlint({"explain", "aml201"}).out, r.out);
 
-  r = run_amlint({"explain", "AML210"});
+  r = run_amlint({"explain", "AML2O1"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "amlint: no rule 'AML210'; did you mean AML201? (amlint rules lists them)\n");
+  EXPECT_EQ(r.err, "amlint: no rule 'AML2O1'; did you mean AML201? (amlint rules lists them)\n");
 }
 
 TEST(Cli, UsageErrorsExitTwoWithOneLine) {
@@ -367,11 +369,14 @@ TEST(Table, TargetsFileReplacesTheBuiltInTable) {
   EXPECT_EQ(r.exit_code, 0);
 
   const std::string broken =
-      dir.write("bad.yaml", "schema_version: 1\nfacts: {F1: x}\ntargets: []\n");
+      dir.write("bad.yaml", "schema_version: 2\nsources: {}\nfacts: {F1: x}\ntargets: []\n");
   const ProcessResult bad = run_amlint({"--targets", broken, deploy});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_EQ(bad.err, "amlint: invalid capability table " + broken +
-                         ":3:10: targets must be a mapping\n"
+                         ":3:13: facts.F1 must be a mapping\n"
+                         "amlint: invalid capability table " +
+                         broken +
+                         ":4:10: targets must be a mapping\n"
                          "amlint: invalid capability table " +
                          broken +
                          ":1:1: missing key 'detection'\n"

@@ -368,12 +368,12 @@ TEST(Auto, PicksTheFormatOfTheCiOrHookItRunsUnder) {
   };
   EXPECT_EQ(first_line({{"GITHUB_ACTIONS", "true"}}).rfind("::warning file=deploy.yml,", 0), 0U);
   EXPECT_EQ(first_line({{"TF_BUILD", "True"}}).rfind("##vso[task.logissue type=warning;", 0), 0U);
-  EXPECT_EQ(first_line({{"PRE_COMMIT", "1"}}), file +
-                                                   ":1:1: warning: v1 deployment configs "
-                                                   "(az ml model deploy) are retired: CLI v1 "
-                                                   "support ended on 2025-09-30; move to a "
-                                                   "managed online endpoint or a Kubernetes "
-                                                   "online endpoint (CLI v2) [AML402]");
+  EXPECT_EQ(first_line({{"PRE_COMMIT", "1"}}),
+            file +
+                ":1:1: warning: v1 deployment configs (az ml model deploy --dc) are read only by "
+                "CLI v1 (support ended on 2025-09-30) and SDK v1 (support ended on 2026-06-30); "
+                "move to a managed online endpoint or a Kubernetes online endpoint (CLI v2) "
+                "[AML402]");
   const std::string human = file + ":1:1: warning: v1 deployment configs";
   EXPECT_EQ(first_line({}).rfind(human, 0), 0U);
   EXPECT_EQ(first_line({{"GITHUB_ACTIONS", "false"}, {"TF_BUILD", ""}}).rfind(human, 0), 0U);

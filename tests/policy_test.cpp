@@ -295,10 +295,9 @@ TEST(Suppressions, EveryFormThroughTheBinary) {
       "it is ignored for "
       "aci: ACI reserves exactly memoryInGB; limits are read only for AKS [AML505]",
       "s.yml:8:23: warning: suppression of AML201 matches no finding on line 8; remove it [AML009]",
-      "t.yml:1:1: warning: v1 deployment configs (az ml model deploy) are retired: CLI v1 support "
-      "ended on "
-      "2025-09-30; move to a managed online endpoint or a Kubernetes online endpoint (CLI v2) "
-      "[AML402]",
+      "t.yml:1:1: warning: v1 deployment configs (az ml model deploy --dc) are read only by CLI v1 "
+      "(support ended on 2025-09-30) and SDK v1 (support ended on 2026-06-30); move to a managed "
+      "online endpoint or a Kubernetes online endpoint (CLI v2) [AML402]",
       "t.yml:1:19: warning: suppression of AML402 expired on 2024-01-01 and no longer applies; fix "
       "the finding, or "
       "renew it with a later until= [AML006]"};

@@ -4,6 +4,7 @@
 
 #include "capability/table.h"
 #include "capability/vm_sizes.h"
+#include "data/embedded.h"
 #include "report/json_writer.h"
 #include "rules/registry.h"
 #include "util/text.h"
@@ -151,6 +152,15 @@ std::string facts_section(const RuleInfo& rule) {
     out += "- `" + f.id + "`: " + f.value + " (" + source_line(f) + ")\n";
   }
   return out;
+}
+
+}  // namespace amlint
+
+namespace amlint {
+
+std::string rule_documentation(const RuleInfo& rule) {
+  const auto doc = embedded_file(std::string(rule.id) + ".md");
+  return doc ? std::string(*doc) + facts_section(rule) : std::string();
 }
 
 }  // namespace amlint

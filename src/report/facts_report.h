@@ -42,4 +42,9 @@ std::vector<FactEntry> filter_facts(const std::vector<FactEntry>& facts,
 // dates ("" when the rule reads none).
 std::string facts_section(const RuleInfo& rule);
 
+// A rule's documentation as `amlint explain` prints it and SARIF's `help`
+// carries it: rules/AMLnnn.md, then facts_section(). "" when amlint has no
+// documentation built in for the rule.
+std::string rule_documentation(const RuleInfo& rule);
+
 }  // namespace amlint

@@ -4,7 +4,7 @@
 // an exclusive end column counted in code points, and partialFingerprints
 // come from the rule, the path and the document path, never the line.
 #include "core/fingerprint.h"
-#include "data/embedded.h"
+#include "report/facts_report.h"
 #include "report/json_writer.h"
 #include "report/reporter.h"
 #include "rules/registry.h"
@@ -56,7 +56,7 @@ std::string what_it_does(std::string_view doc) {
 }
 
 void write_rule(JsonWriter& json, const RuleInfo& rule) {
-  const std::string doc(embedded_file(std::string(rule.id) + ".md").value_or(""));
+  const std::string doc = rule_documentation(rule);
   std::string full = what_it_does(doc);
   if (full.empty()) full = std::string(rule.summary);
   json.begin_object();

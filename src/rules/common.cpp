@@ -1,5 +1,7 @@
 #include "rules/common.h"
 
+#include <tuple>
+
 #include <filesystem>
 
 #include "capability/vm_sizes.h"
@@ -97,6 +99,20 @@ const Bound* limit_of(const Manifest& m, const Context& ctx, const std::string& 
 bool is_gpu_vm_size(std::string_view size, const Context& ctx) {
   if (const VmSize* s = VmSizeTable::builtin().find(size)) return s->gpus > 0;
   return ctx.caps.detection().gpu_vm_size.search(size);
+}
+
+const VmSize* smallest_size_holding(const VmSize& needs, const InstanceTypes& types) {
+  const VmSizeTable& sizes = VmSizeTable::builtin();
+  const VmSize* best = nullptr;
+  for (const std::string& name : types.all()) {
+    const VmSize* s = sizes.find(name);
+    if (!s || sizes.retired_family(name) || s->vcpus < needs.vcpus ||
+        s->memory_gb < needs.memory_gb || s->gpus < needs.gpus || s->memory_gb <= 0)
+      continue;
+    if (!best || std::tie(s->memory_gb, s->vcpus) < std::tie(best->memory_gb, best->vcpus))
+      best = s;
+  }
+  return best;
 }
 
 std::string dated_source(const Citation& cite, const CapabilityTable& table) {

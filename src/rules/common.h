@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "lint/project.h"
+#include "capability/vm_sizes.h"
 #include "rules/rule.h"
 
 namespace amlint::rules {
@@ -65,6 +66,11 @@ struct WebServiceSecurity {
 std::optional<WebServiceSecurity> web_service_security(const Manifest& m, const Context& ctx);
 // Whether an entry is present and true (YAML 1.1 and JSON spellings).
 bool is_true(const MapEntry* entry);
+
+// The smallest size `types` allows that holds at least `needs`' vCPUs,
+// memory and GPUs, and is neither retired nor retiring (by memory, then
+// vCPUs, then list order); nullptr when none does.
+const VmSize* smallest_size_holding(const VmSize& needs, const InstanceTypes& types);
 
 // A citation's source for a message: "the managed online SKU list of
 // 2025-10-18" (its fact's source for a fact), or its label when the source

@@ -32,13 +32,28 @@ class RetiredVmSize final : public Check {
                             " family, " + (past ? "retired on " : "retiring on ") +
                             family->retired;
       if (!past && !family->note.empty()) message += ", and " + family->note;
-      if (const std::string next = family->successor_of(*name); !next.empty()) {
-        message += "; use " + next + ", its documented successor";
-      } else if (!family->instead.empty()) {
-        message += "; use " + family->instead;
-      }
+      message += "; use " + instead(*name, *family, m, ctx);
       out.report(kInfo, past ? Severity::kError : Severity::kWarning, m.locate(value), message);
     });
+  }
+
+ private:
+  // What to use instead: on a target with a closed size list, the smallest
+  // listed size that holds as much (a successor off the list would be
+  // refused); elsewhere the documented successor, else the guide's advice.
+  static std::string instead(std::string_view size, const RetiredFamily& family,
+                             const Manifest& m, const Context& ctx) {
+    const Target* target = rules::v2_target(m, ctx);
+    const VmSize* old = VmSizeTable::builtin().find(size);
+    if (target && target->instance_types && old) {
+      if (const VmSize* next = rules::smallest_size_holding(*old, *target->instance_types)) {
+        return next->name + ", the smallest size " + target->short_name +
+               " offers with at least its vCPUs, memory and GPUs";
+      }
+    }
+    if (const std::string next = family.successor_of(size); !next.empty())
+      return next + ", its documented successor";
+    return family.instead.empty() ? "a current size" : family.instead;
   }
 };
 

@@ -30,7 +30,7 @@ class V1DeploymentRetired final : public Check {
       out.report(kInfo, m, *e->key,
                  std::string(deployment ? "v1 deployment configs (az ml model deploy --dc)"
                                         : "v1 inference configs (az ml model deploy --ic)") +
-                     " are read only by CLI v1 (support " + ended(*cli, ctx) + ") and SDK v1 (" +
+                     " are read only by CLI v1 (support " + ended(*cli, ctx) + ") and SDK v1 (support " +
                      ended(*sdk, ctx) + "); move to " + cli->instead);
     } else if (m.format == Format::kAmlDeployAction && !root.entries.empty()) {
       out.report(kInfo, m, *root.entries.front().key,

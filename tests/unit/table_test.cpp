@@ -126,7 +126,7 @@ TEST(CapabilityTable, ErrorsCarryPositionsAndSuggestions) {
   errors = errors_of(text);
   ASSERT_EQ(errors.size(), 1U);
   EXPECT_NE(errors[0].message.find("not a valid RE2 pattern"), std::string::npos);
-  EXPECT_EQ(errors[0].pos, (Pos{14, 25}));
+  EXPECT_EQ(errors[0].pos, (Pos{14, 24}));
 
   text = kMinimal;
   text.replace(text.find("less_than: 8"), 12, "less_than: lots");
