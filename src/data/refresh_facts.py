@@ -49,6 +49,7 @@ something would change; 2 bad input (reported as FILE:LINE: reason).
 
 import argparse
 import datetime
+import io
 import os
 import re
 import shutil
@@ -108,11 +109,13 @@ class Page:
         return InputError(self.path, index + 1, reason)
 
 
-def read_text(path, keep_line_endings=False):
-    """The text of `path`; unreadable or non-UTF-8 files are bad input."""
+def read_text(path, exact=False):
+    """The text of `path`; unreadable or non-UTF-8 files are bad input. Pages
+    lose a BOM and have CRLF and CR turned into LF; with `exact` (the rules
+    file, which is written back) the text is kept byte for byte."""
     try:
-        with open(path, encoding="utf-8-sig",
-                  newline="" if keep_line_endings else None) as handle:
+        with open(path, encoding="utf-8" if exact else "utf-8-sig",
+                  newline="" if exact else None) as handle:
             return handle.read()
     except UnicodeDecodeError as exc:
         raise InputError(path, None, f"not UTF-8 text ({exc.reason})") from None
@@ -121,11 +124,16 @@ def read_text(path, keep_line_endings=False):
 
 
 def read_page(path):
-    return Page(str(path), read_text(path).splitlines())
+    # split("\n"), not splitlines(): a form feed or U+2028 in the prose
+    # must not shift the line numbers of error messages.
+    lines = read_text(path).split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return Page(str(path), lines)
 
 
 def page_date(page):
-    """The page's front-matter ms.date (MM/DD/YYYY) as YYYY-MM-DD, and its line."""
+    """The page's front-matter ms.date (MM/DD/YYYY) as YYYY-MM-DD."""
     if not page.lines or page.lines[0].strip() != "---":
         raise page.error(0, "no front matter (the page should start with '---')")
     for index in range(1, len(page.lines)):
@@ -134,7 +142,7 @@ def page_date(page):
             raise page.error(index, "the front matter has no ms.date")
         match = re.match(r"ms\.date\s*:\s*(.*)$", line)
         if match:
-            return parse_us_date(page, index, match.group(1)), index
+            return parse_us_date(page, index, match.group(1))
     raise page.error(0, "the front matter is not closed by '---'")
 
 
@@ -224,13 +232,12 @@ def row_width_check(table, index, cells):
 @dataclass
 class SkuFacts:
     date: str
-    date_index: int
     sizes: list            # [(name as written, line index)], page order, no duplicates
     too_small: list        # [(name as written, line index)]; None if no CAUTION callout
 
 
 def parse_sku_page(page):
-    date, date_index = page_date(page)
+    date = page_date(page)
     table = sku_table(page)
     if clean_header(table.header[0]) == "family name":
         sizes = sizes_from_flat_table(table)
@@ -238,7 +245,7 @@ def parse_sku_page(page):
         sizes = sizes_from_grid(table)
     if not sizes:
         raise page.error(table.header_index, "the SKU table lists no sizes")
-    return SkuFacts(date, date_index, unique_sizes(sizes), caution_sizes(page))
+    return SkuFacts(date, unique_sizes(sizes), caution_sizes(page))
 
 
 def clean_header(cell):
@@ -342,7 +349,6 @@ class Limit:
 @dataclass
 class QuotaFacts:
     date: str
-    date_index: int
     limits: list
 
 
@@ -355,12 +361,12 @@ ROW_ENDPOINT_NAME = ("Endpoint name", "All types of endpoints")
 
 
 def parse_quotas_page(page):
-    date, date_index = page_date(page)
+    date = page_date(page)
     start, end = section_range(page, QUOTAS_SECTION)
     table = limits_table(page, start, end)
     rows = index_rows(table)
     notes = footnotes(page, table.rows[-1][0] + 1 if table.rows else start, end)
-    return QuotaFacts(date, date_index, read_limits(table, rows, notes))
+    return QuotaFacts(date, read_limits(table, rows, notes))
 
 
 def read_limits(table, rows, notes):
@@ -581,9 +587,11 @@ class RulesFile:
 
     def __init__(self, path):
         self.path = str(path)
-        self.original = read_text(path, keep_line_endings=True)
-        self.lines = self.original.splitlines(keepends=True)
+        self.original = read_text(path, exact=True)
+        # Split on CR, LF and CRLF only, each line keeping its own ending.
+        self.lines = io.StringIO(self.original, newline="").readlines()
         self.changes = []
+        self.flagged_notes = set()
 
     def text(self):
         return "".join(self.lines)
@@ -667,9 +675,15 @@ class RulesFile:
             return
         self.replace(index, pattern.sub(lambda m: f"{m.group(1)}{value}", body))
         self.changes.append(f"{'.'.join(keys)} {name}: {old} -> {value} ({page_where})")
-        note = re.search(r'note:\s*"([^"]*)"', body)
-        if note:
-            self.changes.append(f'  review its note, which this script leaves alone: "{note.group(1)}"')
+        self._flag_note(index, body)
+
+    def _flag_note(self, index, body):
+        """A note that quotes a number may now be stale; say so once per line
+        (notes are prose, so the script never edits them)."""
+        note = re.search(r'note:\s*"([^"]*\d[^"]*)"', body)
+        if note and index not in self.flagged_notes:
+            self.flagged_notes.add(index)
+            self.changes.append(f'  its note may need a hand edit: "{note.group(1)}"')
 
     def set_too_small(self, keys, names):
         index = self.find(keys)
@@ -685,7 +699,7 @@ class RulesFile:
     def set_sizes(self, keys, names):
         """Rewrite the `- name` items between '# BEGIN sku-list' and '# END sku-list'."""
         owner = self.find(keys)
-        begin, end = self._markers(owner)
+        begin, end = self._markers(owner, ".".join(keys))
         sizes_line, items, prefix = self._sku_block(begin, end)
         if items == names:
             return
@@ -693,7 +707,7 @@ class RulesFile:
         self.lines[sizes_line + 1:end] = [f"{prefix}{name}{eol}" for name in names]
         self.changes.extend(describe_size_changes(".".join(keys + ["sizes"]), items, names))
 
-    def _markers(self, owner):
+    def _markers(self, owner, label):
         """The BEGIN and END marker lines inside the block of the key at `owner`."""
         found = {"BEGIN": [], "END": []}
         for index in range(owner + 1, self.block_end(owner)):
@@ -703,7 +717,7 @@ class RulesFile:
         for marker, indexes in found.items():
             if len(indexes) != 1:
                 how = "no" if not indexes else "more than one"
-                raise self.error(owner, f"{how} '# {marker} sku-list' marker in this block")
+                raise self.error(owner, f"{how} '# {marker} sku-list' marker in {label}")
         begin, end = found["BEGIN"][0], found["END"][0]
         if end < begin:
             raise self.error(end, "'# END sku-list' comes before '# BEGIN sku-list'")
@@ -765,8 +779,9 @@ def write_atomic(path, text):
 # Applying the facts
 # --------------------------------------------------------------------------
 
-def apply_sku_facts(rules, page, facts, casing, read):
-    sizes = canonical_sizes(page, facts.sizes, casing)
+def apply_sku_facts(rules, page, facts, vm_sizes_path, read):
+    casing = load_size_casing(vm_sizes_path)
+    sizes = canonical_sizes(page, facts.sizes, casing, vm_sizes_path)
     rules.set_sizes(["targets", "managed_online", "instance_types"], sizes)
     if facts.too_small is None:
         warn(f"{page.path}: no '> [!CAUTION]' callout; too_small left as it is")
@@ -783,15 +798,15 @@ def apply_sku_facts(rules, page, facts, casing, read):
     set_source(rules, "sku-list", page, facts.date, read)
 
 
-def canonical_sizes(page, sizes, casing):
+def canonical_sizes(page, sizes, casing, vm_sizes_path):
     """The page's sizes in vm-sizes.yaml casing; warns about sizes it lacks."""
     result = []
     for name, index in sizes:
         canonical, known = canonical_size(name, casing)
         if not known:
-            warn(f"{page.path}:{index + 1}: {canonical} is not in rules/{VM_SIZES_FILE}: "
+            warn(f"{page.path}:{index + 1}: {canonical} is not in {vm_sizes_path}: "
                  "add its vcpus, memory_gb and gpus there (AML204 needs them), "
-                 "then rerun to take its casing")
+                 "then rerun to give it that file's casing")
         result.append(canonical)
     return result
 
@@ -858,9 +873,8 @@ def refresh(args):
     if args.sku_list:
         page = read_page(args.sku_list)
         facts = parse_sku_page(page)
-        casing = load_size_casing(rules_dir / VM_SIZES_FILE)
         print(f"{page.path}: ms.date {facts.date}, {len(facts.sizes)} sizes")
-        apply_sku_facts(rules, page, facts, casing, args.read_sku)
+        apply_sku_facts(rules, page, facts, rules_dir / VM_SIZES_FILE, args.read_sku)
     if args.quotas:
         page = read_page(args.quotas)
         facts = parse_quotas_page(page)

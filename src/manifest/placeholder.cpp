@@ -45,12 +45,12 @@ bool is_dummy_secret(std::string_view text) {
   if (text.empty()) return true;
   // "xxxx", "****", "0000"
   if (text.find_first_not_of(text.front()) == std::string_view::npos) return true;
+  // Compared folded: "PLACE_HOLDER", "your-password" and "Your Password" count.
   static constexpr std::string_view kWords[] = {
-      "password", "passw0rd", "changeme", "change-me", "change_me", "secret",
-      "yourpassword", "your-password", "your_password", "mypassword", "my-password",
-      "placeholder", "dummy", "example", "replaceme", "replace-me", "todo", "none", "null"};
-  const std::string lower = to_lower(text);
-  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+      "password", "passw0rd", "changeme", "secret", "yourpassword", "mypassword", "placeholder",
+      "dummy", "example", "replaceme", "todo", "none", "null", "yoursecret", "yourkey"};
+  const std::string folded = fold_identifier(text);
+  return std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
 }
 
 }  // namespace amlint

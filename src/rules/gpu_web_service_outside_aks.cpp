@@ -1,5 +1,6 @@
 // AML101: a web-service deployment asks for a GPU where the table gives web
-// services no GPU (F1).
+// services no GPU (F1). On a local web service the hardware is the machine's
+// (F14): there a GPU request is a warning.
 #include "manifest/placeholder.h"
 #include "manifest/scalar.h"
 #include "rules/common.h"
@@ -10,7 +11,7 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{
-    "AML101", "gpu-web-service-outside-aks", Severity::kError, "F1",
+    "AML101", "gpu-web-service-outside-aks", Severity::kError, "F1, F14",
     "a web-service deployment asks for a GPU on a target without GPU web services",
                          "targets.*.gpu_web_service, detection.gpu_image, detection.gpu_vm_size, vm_sizes"};
 
@@ -18,6 +19,22 @@ struct Request {
   const Node* node;
   std::string what;  // "enableGpu: true"
 };
+
+// A target whose hardware is that of the machine it runs on (F14).
+bool runs_on_local_hardware(const Target& target) { return target.hardware_acceleration.has_value(); }
+
+// Why `target` cannot honour the request, and what to do; the severity.
+std::pair<Severity, std::string> why_not(const Target& target, const std::string& gpu_targets) {
+  if (runs_on_local_hardware(target)) {
+    return {Severity::kWarning, ", whose hardware acceleration " +
+                                    target.hardware_acceleration->value +
+                                    " (F14): it gets a GPU only where Docker on that machine has "
+                                    "one; for a GPU service, deploy to " +
+                                    gpu_targets};
+  }
+  return {Severity::kError,
+          ", which has no GPU web services; deploy to " + gpu_targets + " or drop the GPU request"};
+}
 
 bool lacks_gpu(const Manifest& deployment) {
   return deployment.target && deployment.target->gpu_web_service &&
@@ -60,6 +77,13 @@ class GpuWebServiceOutsideAks final : public Check {
       for (const MapEntry* e :
            {root.entry("gpuCores"), resources ? resources->entry("gpu") : nullptr}) {
         if (!e || as_number(e->value).value_or(0) <= 0) continue;
+        if (runs_on_local_hardware(*m.target)) {
+          const auto [severity, why] = why_not(*m.target, gpu_targets);
+          out.report(kInfo, severity, m.locate(*e->value),
+                     rules::key_value(*e->key, *e->value) + " asks for a GPU on " +
+                         m.target->short_name + why);
+          continue;
+        }
         out.report(kInfo, m, *e->value,
                    rules::key_value(*e->key, *e->value) + " asks for a GPU, but " +
                        m.target->short_name + " has no GPU web services; they run only on " +
@@ -72,13 +96,12 @@ class GpuWebServiceOutsideAks final : public Check {
     if (requests.empty()) return;
     for (const Manifest* deployment : rules::paired(m, ctx)) {
       if (!lacks_gpu(*deployment)) continue;
+      const auto [severity, why] = why_not(*deployment->target, gpu_targets);
       for (const Request& r : requests) {
-        out.report(kInfo, m, *r.node,
+        out.report(kInfo, severity, m.locate(*r.node),
                    r.what + " in " + rules::file_name(m) + " asks for a GPU, but " +
                        rules::file_name(*deployment) + " deploys to " +
-                       deployment->target->short_name +
-                       ", which has no GPU web services; deploy to " + gpu_targets +
-                       " or drop the GPU request",
+                       deployment->target->short_name + why,
                    {rules::deploys_here(*deployment)});
       }
     }

@@ -26,6 +26,21 @@ namespace {
 
 using namespace structure_rules;
 
+// A layered IoT Edge deployment (`az iot edge deployment create --layered`)
+// sets single properties with dotted keys ("properties.desired.modules.x")
+// on top of a base deployment, so the base's required keys are not its own.
+bool is_layered(const Manifest& m) {
+  const Node* modules = m.root()->get("modulesContent");
+  if (!modules || !modules->is_map()) return false;
+  for (const MapEntry& e : modules->resolved().entries) {
+    if (!e.value->is_map()) continue;
+    for (const MapEntry& p : e.value->resolved().entries) {
+      if (starts_with(p.key->resolved().text, "properties.desired.")) return true;
+    }
+  }
+  return false;
+}
+
 class StructureCheck final : public Check {
  public:
   const RuleInfo& info() const override { return kUnknownKey; }
@@ -57,7 +72,9 @@ class StructureCheck final : public Check {
       options.compute_type = m.root()->get("deployment_compute_target") ? "aks" : "aci";
       options.target_noun = "the deployment target";
     }
+    const bool layered = edge && is_layered(m);
     for (const schema::Violation& v : schema::validate(*file, *m.root(), options)) {
+      if (layered && v.kind == schema::ViolationKind::kMissingRequired) continue;
       const RuleInfo* rule = rule_for(v);
       Severity severity = rule->severity;
       if (v.kind == schema::ViolationKind::kUnknownKey && ignored_key_is_a_warning)
