@@ -97,19 +97,17 @@ TEST(StaleLists, WhatIsKnownToBeWrongStaysAnError) {
   for (const char* size : {"Standard_D4s_v3", "DS3_v2"}) {
     std::string t = text;
     t.replace(t.find("Standard_NC8ads_A10_v4"), 22, size);
-    const ProcessResult r =
-        run_amlint({"check", "--format", "concise", dir.write("blue.yml", t)});
+    const ProcessResult r = run_amlint({"check", "--format", "concise", dir.write("blue.yml", t)});
     EXPECT_EQ(r.exit_code, 1) << size << ": " << r.out;
-    EXPECT_NE(r.out.find("error: instance_type: " + std::string(size)), std::string::npos)
-        << r.out;
+    EXPECT_NE(r.out.find("error: instance_type: " + std::string(size)), std::string::npos) << r.out;
   }
 }
 
 TEST(RunDirectories, V1PathsResolveWhereAzMlV1Runs) {
   TempDir dir;
   dir.write(".git/HEAD", "ref: refs/heads/main\n");
-  const std::string config = dir.write("deploy/inference_config.yml",
-                                       "entryScript: src/score.py\nruntime: python\n");
+  const std::string config =
+      dir.write("deploy/inference_config.yml", "entryScript: src/score.py\nruntime: python\n");
   dir.write("deploy/deployment_config_aci.yml", "computeType: aci\nauthEnabled: true\n");
   // Relative to the repository root, where the pipeline runs az ml.
   dir.write("src/score.py", "");
@@ -118,8 +116,8 @@ TEST(RunDirectories, V1PathsResolveWhereAzMlV1Runs) {
 
   // Elsewhere: reported, naming where amlint looked; run-directories adds
   // the folder the pipeline runs in.
-  const std::string moved = dir.write("deploy/inference_config.yml",
-                                      "entryScript: app/score.py\nruntime: python\n");
+  const std::string moved =
+      dir.write("deploy/inference_config.yml", "entryScript: app/score.py\nruntime: python\n");
   r = run_amlint({"check", "--format", "concise", moved});
   EXPECT_NE(r.out.find("entryScript: app/score.py does not exist next to this config, nor in "
                        "the repository root"),

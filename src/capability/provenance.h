@@ -12,12 +12,12 @@
 namespace amlint {
 
 struct Source {
-  std::string id;      // "quotas"
-  std::string title;   // the page's title
+  std::string id;           // "quotas"
+  std::string title;        // the page's title
   std::string short_title;  // how messages name it ("the Azure ML quotas page"), or ""
-  std::string url;     // its address ("" for amlint's own conventions)
-  std::string as_of;   // the page's date, YYYY-MM-DD
-  std::string read;    // the copy that was read: repository path@commit
+  std::string url;          // its address ("" for amlint's own conventions)
+  std::string as_of;        // the page's date, YYYY-MM-DD
+  std::string read;         // the copy that was read: repository path@commit
   bool convention = false;  // amlint's own choice, not an Azure fact
 };
 

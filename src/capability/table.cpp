@@ -1,11 +1,10 @@
 #include "capability/table.h"
 
-#include "capability/table_reader.h"
-
 #include <algorithm>
 #include <stdexcept>
 #include <unordered_set>
 
+#include "capability/table_reader.h"
 #include "manifest/loader.h"
 #include "manifest/scalar.h"
 #include "util/text.h"

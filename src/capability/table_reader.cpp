@@ -33,8 +33,7 @@ std::unique_ptr<CapabilityTable> TableReader::read(const Node* root) {
   if (const Node* facts = required(*root, "facts"); facts && expect_map(facts, "facts")) {
     read_facts(*facts);
   }
-  if (const Node* targets = required(*root, "targets");
-      targets && expect_map(targets, "targets")) {
+  if (const Node* targets = required(*root, "targets"); targets && expect_map(targets, "targets")) {
     std::set<std::string> compute_types;
     for (const MapEntry& e : targets->resolved().entries) {
       Target t = read_target(e.key->resolved().text, e.value);
@@ -195,11 +194,30 @@ Target TableReader::read_target(const std::string& id, const Node* node) {
   const std::string w = "targets." + id;
   if (!expect_map(node, w)) return t;
   check_keys(*node,
-             {"name", "short_name", "v1_compute_types", "v2_formats", "used_for", "production",
-              "gpu_web_service", "gpu_batch", "fpga", "preview", "cluster_autoscale_via_sdk",
-              "replica_autoscale", "designer", "batch_compute", "real_time", "auth_by_default",
-              "tls_in_deployment_config", "limits", "hardware_acceleration", "reached_through",
-              "memory_gb", "model_size_gb", "container_group", "instance_types"},
+             {"name",
+              "short_name",
+              "v1_compute_types",
+              "v2_formats",
+              "used_for",
+              "production",
+              "gpu_web_service",
+              "gpu_batch",
+              "fpga",
+              "preview",
+              "cluster_autoscale_via_sdk",
+              "replica_autoscale",
+              "designer",
+              "batch_compute",
+              "real_time",
+              "auth_by_default",
+              "tls_in_deployment_config",
+              "limits",
+              "hardware_acceleration",
+              "reached_through",
+              "memory_gb",
+              "model_size_gb",
+              "container_group",
+              "instance_types"},
              w);
   t.name = text(required(*node, "name"), w + ".name").value_or(id);
   t.short_name = text(required(*node, "short_name"), w + ".short_name").value_or(id);
@@ -262,9 +280,8 @@ Detection TableReader::read_detection(const Node* node) {
   if (!expect_map(node, "detection")) return d;
   check_keys(*node,
              {"gpu_vm_size", "gpu_image", "fpga_vm_size", "fpga_key", "fpga_image",
-              "functions_packaging", "node_autoscale_keys", "production_segments",
-              "test_segments", "prompt_flow_model_property", "prompt_flow_variable",
-              "prompt_flow_image"},
+              "functions_packaging", "node_autoscale_keys", "production_segments", "test_segments",
+              "prompt_flow_model_property", "prompt_flow_variable", "prompt_flow_image"},
              "detection");
   d.gpu_vm_size = pattern(*node, "gpu_vm_size");
   d.gpu_image = pattern(*node, "gpu_image");

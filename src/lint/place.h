@@ -55,7 +55,7 @@ class Places {
   const CapabilityTable& table_;
   const std::string stdin_filename_;
   mutable std::mutex mutex_;  // workers place files in parallel
-  mutable std::map<std::string, std::vector<std::string>> segments_;         // by directory
+  mutable std::map<std::string, std::vector<std::string>> segments_;          // by directory
   mutable std::map<std::string, std::vector<RunDirectory>> run_directories_;  // by directory
 };
 

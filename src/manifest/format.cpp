@@ -71,8 +71,8 @@ const Node* kubernetes_look(const Node& map) {
 // (OnlineEndpoint._load).
 Format online_endpoint_kind(const Node& map) {
   const Node* compute = map.get("compute");
-  const bool set = compute && !compute->is_null() &&
-                   !(compute->is_scalar() && compute->resolved().text.empty());
+  const bool set =
+      compute && !compute->is_null() && !(compute->is_scalar() && compute->resolved().text.empty());
   return set ? Format::kV2KubernetesOnlineEndpoint : Format::kV2ManagedOnlineEndpoint;
 }
 

@@ -16,9 +16,8 @@ bool is_placeholder(std::string_view text) {
     return false;
   }
   static const Regex kWhole(R"(\$[A-Za-z_][A-Za-z0-9_]*|__[A-Z][A-Z0-9_]*|<.+>)");
-  static const Regex kInside(
-      R"(\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|<[A-Za-z_][A-Za-z0-9 _.:/-]*>|)"
-      R"(__[A-Z][A-Z0-9_]*__|#\{[^}]*\}#)");
+  static const Regex kInside(R"(\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|<[A-Za-z_][A-Za-z0-9 _.:/-]*>|)"
+                             R"(__[A-Z][A-Z0-9_]*__|#\{[^}]*\}#)");
   return kWhole.full_match(text) || kInside.search(text);
 }
 
@@ -47,8 +46,9 @@ bool is_dummy_secret(std::string_view text) {
   if (text.find_first_not_of(text.front()) == std::string_view::npos) return true;
   // Compared folded: "PLACE_HOLDER", "your-password" and "Your Password" count.
   static constexpr std::string_view kWords[] = {
-      "password", "passw0rd", "changeme", "secret", "yourpassword", "mypassword", "placeholder",
-      "dummy", "example", "replaceme", "todo", "none", "null", "yoursecret", "yourkey"};
+      "password",   "passw0rd",    "changeme", "secret",     "yourpassword",
+      "mypassword", "placeholder", "dummy",    "example",    "replaceme",
+      "todo",       "none",        "null",     "yoursecret", "yourkey"};
   const std::string folded = fold_identifier(text);
   return std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
 }

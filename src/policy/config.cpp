@@ -14,8 +14,8 @@ namespace fs = std::filesystem;
 namespace amlint {
 namespace {
 
-const std::vector<std::string> kTopKeys = {"rules", "ignore",     "overrides", "production",
-                                           "test",  "fail-level", "baseline",  "capabilities",
+const std::vector<std::string> kTopKeys = {"rules", "ignore",     "overrides",      "production",
+                                           "test",  "fail-level", "baseline",       "capabilities",
                                            "model", "suppress",   "run-directories"};
 const std::vector<std::string> kSeverities = {"off", "info", "warning", "error"};
 

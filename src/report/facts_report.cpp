@@ -19,8 +19,7 @@ bool uses(const RuleInfo& rule, const FactEntry& f) {
 }
 
 template <typename Table>
-void add_records(const Table& table, std::vector<FactEntry>& out,
-                 const CapabilityTable& targets) {
+void add_records(const Table& table, std::vector<FactEntry>& out, const CapabilityTable& targets) {
   for (const FactRecord& r : table.records()) {
     FactEntry e;
     e.id = r.id;

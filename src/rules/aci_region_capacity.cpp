@@ -9,7 +9,10 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML202", "aci-region-capacity", Severity::kWarning, "",
+constexpr RuleInfo kInfo{"AML202",
+                         "aci-region-capacity",
+                         Severity::kWarning,
+                         "",
                          "CPU or memory above what an ACI container group can hold",
                          "targets.*.container_group"};
 
@@ -31,9 +34,9 @@ class AciRegionCapacity final : public Check {
       double caution;
       const char* unit;
     };
-    for (const Ask& ask : {Ask{"cpu", group.hard_limit.cpu, group.capacity_caution.cpu, " vCPUs"},
-                           Ask{"memoryInGB", group.hard_limit.memory_gb,
-                               group.capacity_caution.memory_gb, " GB"}}) {
+    for (const Ask& ask :
+         {Ask{"cpu", group.hard_limit.cpu, group.capacity_caution.cpu, " vCPUs"},
+          Ask{"memoryInGB", group.hard_limit.memory_gb, group.capacity_caution.memory_gb, " GB"}}) {
       const MapEntry* e = resources->entry(ask.key);
       const auto value = e ? as_number(e->value) : std::nullopt;
       if (!value || *value <= ask.caution) continue;

@@ -7,7 +7,10 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML702", "auth-disabled", Severity::kWarning, "",
+constexpr RuleInfo kInfo{"AML702",
+                         "auth-disabled",
+                         Severity::kWarning,
+                         "",
                          "a real-time endpoint is reachable without authentication",
                          "targets.*.auth_by_default, detection.test_segments"};
 

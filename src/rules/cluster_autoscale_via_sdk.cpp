@@ -9,7 +9,10 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML302", "cluster-autoscale-via-sdk", Severity::kError, "F9",
+constexpr RuleInfo kInfo{"AML302",
+                         "cluster-autoscale-via-sdk",
+                         Severity::kError,
+                         "F9",
                          "a deployment config sets cluster (node) autoscaling",
                          "targets.*.cluster_autoscale_via_sdk, detection.node_autoscale_keys"};
 

@@ -1,8 +1,7 @@
 #include "rules/common.h"
 
-#include <tuple>
-
 #include <filesystem>
+#include <tuple>
 
 #include "capability/vm_sizes.h"
 #include "manifest/scalar.h"

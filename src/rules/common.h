@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "lint/project.h"
 #include "capability/vm_sizes.h"
+#include "lint/project.h"
 #include "rules/rule.h"
 
 namespace amlint::rules {

@@ -45,10 +45,10 @@ class FormatMismatch final : public Check {
     const DetectedFormat d = detect_format(m.root());
     if (d.hinted == Format::kUnknown || !d.hint || d.format != m.format) return;
     const bool from_schema = !d.schema.empty();
-    const std::string suggests =
-        from_schema ? "$schema names " + with_article(format_name(d.hinted))
-                    : "this looks like " + with_article(format_name(d.hinted)) + " (" +
-                          quote(d.hint->resolved().text) + ")";
+    const std::string suggests = from_schema
+                                     ? "$schema names " + with_article(format_name(d.hinted))
+                                     : "this looks like " + with_article(format_name(d.hinted)) +
+                                           " (" + quote(d.hint->resolved().text) + ")";
     out.report(kInfo, m, *d.hint,
                suggests + ", but " + what_decides(d.format, d.hinted) + "; " +
                    what_to_do(d.hinted, from_schema));

@@ -11,7 +11,10 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML103", "fpga-outside-aks-or-edge", Severity::kError, "F3",
+constexpr RuleInfo kInfo{"AML103",
+                         "fpga-outside-aks-or-edge",
+                         Severity::kError,
+                         "F3",
                          "an FPGA VM size or FPGA request: a retired path on every target",
                          "targets.*.fpga, detection.fpga_vm_size, detection.fpga_key, "
                          "detection.fpga_image, lifecycle.fpga"};

@@ -11,9 +11,12 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{
-    "AML102", "gpu-batch-outside-compute-cluster", Severity::kError, "F2",
+    "AML102",
+    "gpu-batch-outside-compute-cluster",
+    Severity::kError,
+    "F2",
     "a batch deployment's compute is not a cluster, or it asks for a GPU elsewhere",
-                         "targets.*.gpu_batch, targets.*.batch_compute, detection.gpu_vm_size, vm_sizes"};
+    "targets.*.gpu_batch, targets.*.batch_compute, detection.gpu_vm_size, vm_sizes"};
 
 class GpuBatchOutsideComputeCluster final : public Check {
  public:

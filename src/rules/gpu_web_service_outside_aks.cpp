@@ -11,9 +11,12 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{
-    "AML101", "gpu-web-service-outside-aks", Severity::kError, "F1, F14",
+    "AML101",
+    "gpu-web-service-outside-aks",
+    Severity::kError,
+    "F1, F14",
     "a web-service deployment asks for a GPU on a target without GPU web services",
-                         "targets.*.gpu_web_service, detection.gpu_image, detection.gpu_vm_size, vm_sizes"};
+    "targets.*.gpu_web_service, detection.gpu_image, detection.gpu_vm_size, vm_sizes"};
 
 struct Request {
   const Node* node;
@@ -21,7 +24,9 @@ struct Request {
 };
 
 // A target whose hardware is that of the machine it runs on (F14).
-bool runs_on_local_hardware(const Target& target) { return target.hardware_acceleration.has_value(); }
+bool runs_on_local_hardware(const Target& target) {
+  return target.hardware_acceleration.has_value();
+}
 
 // Why `target` cannot honour the request, and what to do; the severity.
 std::pair<Severity, std::string> why_not(const Target& target, const std::string& gpu_targets) {

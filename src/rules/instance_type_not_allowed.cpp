@@ -18,7 +18,10 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML510", "instance-type-not-allowed", Severity::kError, "",
+constexpr RuleInfo kInfo{"AML510",
+                         "instance-type-not-allowed",
+                         Severity::kError,
+                         "",
                          "a managed online instance_type outside the allowed VM sizes",
                          "targets.managed_online.instance_types, vm_sizes"};
 
@@ -41,8 +44,9 @@ class InstanceTypeNotAllowed final : public Check {
     const std::string asked = rules::key_value(*e->key, *e->value);
     if (types.is_too_small(*type)) {
       out.report(kInfo, Severity::kWarning, m.locate(*e->value),
-                 asked + " may be too small for a managed online deployment; "
-                         "test under load or choose a larger size");
+                 asked +
+                     " may be too small for a managed online deployment; "
+                     "test under load or choose a larger size");
       return;
     }
     if (types.allows(*type)) return;
@@ -51,8 +55,9 @@ class InstanceTypeNotAllowed final : public Check {
     const VmSize* known = sizes.find(*type);
     if (!kSizeName.full_match(trim(*type))) {
       out.report(kInfo, m, *e->value,
-                 asked + " is not an Azure VM size name (they read Standard_<size>, as in "
-                         "Standard_DS3_v2)" +
+                 asked +
+                     " is not an Azure VM size name (they read Standard_<size>, as in "
+                     "Standard_DS3_v2)" +
                      suggestion(*type, types, sizes, ctx));
     } else if (known && !offered_families(types, sizes).count(known->family)) {
       out.report(kInfo, m, *e->value,

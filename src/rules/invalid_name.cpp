@@ -11,7 +11,10 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML508", "invalid-name", Severity::kError, "",
+constexpr RuleInfo kInfo{"AML508",
+                         "invalid-name",
+                         Severity::kError,
+                         "",
                          "an endpoint, deployment, compute or namespace name Azure ML rejects",
                          "targets.*.limits.endpoint_and_deployment_name_length"};
 

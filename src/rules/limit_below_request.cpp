@@ -87,8 +87,8 @@ class LimitBelowRequest final : public Check {
   static void compare(const Manifest& m, const MapEntry* request, const MapEntry* limit, Sink& out,
                       bool k8s) {
     if (!request || !limit) return;
-    const auto r =
-        k8s ? kubernetes_quantity(value_text(request->value).value_or("")) : as_number(request->value);
+    const auto r = k8s ? kubernetes_quantity(value_text(request->value).value_or(""))
+                       : as_number(request->value);
     const auto l =
         k8s ? kubernetes_quantity(value_text(limit->value).value_or("")) : as_number(limit->value);
     if (!r || !l || *l >= *r) return;

@@ -7,7 +7,10 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML201", "memory-over-target-limit", Severity::kError, "F4",
+constexpr RuleInfo kInfo{"AML201",
+                         "memory-over-target-limit",
+                         Severity::kError,
+                         "F4",
                          "memory requested at or over the target's memory limit",
                          "targets.*.memory_gb"};
 

@@ -111,7 +111,6 @@ class MissingLocalPath final : public Check {
       }
     }
   }
-
 };
 
 }  // namespace

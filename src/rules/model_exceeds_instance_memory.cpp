@@ -13,7 +13,10 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML204", "model-exceeds-instance-memory", Severity::kWarning, "",
+constexpr RuleInfo kInfo{"AML204",
+                         "model-exceeds-instance-memory",
+                         Severity::kWarning,
+                         "",
                          "a local model needs more than its instance type's RAM (x1.5 headroom)",
                          "sizing.model_ram_headroom, vm_sizes"};
 

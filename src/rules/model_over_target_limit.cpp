@@ -9,7 +9,10 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML203", "model-over-target-limit", Severity::kError, "F5",
+constexpr RuleInfo kInfo{"AML203",
+                         "model-over-target-limit",
+                         Severity::kError,
+                         "F5",
                          "the model (--model) is at or over the target's model-size limit",
                          "targets.*.model_size_gb"};
 

@@ -11,7 +11,10 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{
-    "AML512", "over-service-limit", Severity::kWarning, "",
+    "AML512",
+    "over-service-limit",
+    Severity::kWarning,
+    "",
     "a request time-out, instance count or deployment count over the service limit",
     "targets.*.limits, detection.prompt_flow_model_property, detection.prompt_flow_variable, "
     "detection.prompt_flow_image"};

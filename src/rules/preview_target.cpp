@@ -10,7 +10,10 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML401", "preview-target", Severity::kInfo, "F11",
+constexpr RuleInfo kInfo{"AML401",
+                         "preview-target",
+                         Severity::kInfo,
+                         "F11",
                          "a deployment to a former preview target (IoT Edge ML modules, Azure "
                          "Functions)",
                          "targets.*.preview, detection.functions_packaging"};

@@ -9,9 +9,12 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{
-    "AML104", "realtime-on-compute-cluster", Severity::kError, "F13",
+    "AML104",
+    "realtime-on-compute-cluster",
+    Severity::kError,
+    "F13",
     "a Kubernetes online endpoint whose compute is a compute cluster (or instance, or VM)",
-                         "targets.*.real_time"};
+    "targets.*.real_time"};
 
 class RealtimeOnComputeCluster final : public Check {
  public:

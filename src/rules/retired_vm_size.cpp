@@ -10,7 +10,10 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML403", "retired-vm-size", Severity::kError, "",
+constexpr RuleInfo kInfo{"AML403",
+                         "retired-vm-size",
+                         Severity::kError,
+                         "",
                          "an instance_type or size from a retired VM family",
                          "retired"};
 
@@ -29,8 +32,7 @@ class RetiredVmSize final : public Check {
       if (!family) return;
       const bool past = ctx.today >= family->retired;
       std::string message = rules::key_value(key, value) + " belongs to the " + family->name +
-                            " family, " + (past ? "retired on " : "retiring on ") +
-                            family->retired;
+                            " family, " + (past ? "retired on " : "retiring on ") + family->retired;
       if (!past && !family->note.empty()) message += ", and " + family->note;
       message += "; use " + instead(*name, *family, m, ctx);
       out.report(kInfo, past ? Severity::kError : Severity::kWarning, m.locate(value), message);
@@ -41,8 +43,8 @@ class RetiredVmSize final : public Check {
   // What to use instead: on a target with a closed size list, the smallest
   // listed size that holds as much (a successor off the list would be
   // refused); elsewhere the documented successor, else the guide's advice.
-  static std::string instead(std::string_view size, const RetiredFamily& family,
-                             const Manifest& m, const Context& ctx) {
+  static std::string instead(std::string_view size, const RetiredFamily& family, const Manifest& m,
+                             const Context& ctx) {
     const Target* target = rules::v2_target(m, ctx);
     const VmSize* old = VmSizeTable::builtin().find(size);
     if (target && target->instance_types && old) {

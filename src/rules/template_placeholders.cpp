@@ -26,8 +26,8 @@ class TemplatePlaceholders final : public Check {
       ++count;
     });
     if (!first) return;
-    const std::string what = count == 1 ? "a template placeholder"
-                                        : std::to_string(count) + " template placeholders";
+    const std::string what =
+        count == 1 ? "a template placeholder" : std::to_string(count) + " template placeholders";
     out.report(kInfo, m, *first,
                "this file holds " + what + ", first " + quote(first->resolved().text) +
                    ", whose values amlint does not judge; lint the rendered file to check them");

@@ -8,7 +8,10 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML703", "tls-disabled", Severity::kWarning, "",
+constexpr RuleInfo kInfo{"AML703",
+                         "tls-disabled",
+                         Severity::kWarning,
+                         "",
                          "a production web service is exposed without TLS",
                          "targets.*.tls_in_deployment_config, detection.production_segments"};
 

@@ -8,7 +8,10 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML402", "v1-deployment-retired", Severity::kWarning, "",
+constexpr RuleInfo kInfo{"AML402",
+                         "v1-deployment-retired",
+                         Severity::kWarning,
+                         "",
                          "a file only SDK v1 and CLI v1 read: their support has ended",
                          "lifecycle.cli_v1, lifecycle.sdk_v1"};
 
@@ -30,12 +33,13 @@ class V1DeploymentRetired final : public Check {
       out.report(kInfo, m, *e->key,
                  std::string(deployment ? "v1 deployment configs (az ml model deploy --dc)"
                                         : "v1 inference configs (az ml model deploy --ic)") +
-                     " are read only by CLI v1 (support " + ended(*cli, ctx) + ") and SDK v1 (support " +
-                     ended(*sdk, ctx) + "); move to " + cli->instead);
+                     " are read only by CLI v1 (support " + ended(*cli, ctx) +
+                     ") and SDK v1 (support " + ended(*sdk, ctx) + "); move to " + cli->instead);
     } else if (m.format == Format::kAmlDeployAction && !root.entries.empty()) {
       out.report(kInfo, m, *root.entries.front().key,
                  "the aml-deploy action deploys with SDK v1 (azureml-core), whose support " +
-                     ended(*sdk, ctx) + "; deploy with CLI v2 (az ml online-deployment create) "
+                     ended(*sdk, ctx) +
+                     "; deploy with CLI v2 (az ml online-deployment create) "
                      "to a managed or Kubernetes online endpoint instead");
     }
   }

@@ -202,9 +202,8 @@ class Validator {
     const std::string head = label(key) + " " + shown(n);
     const std::string extra = s.message.empty() ? "" : "; " + s.message;
     if (!s.enum_values.empty()) {
-      const bool found =
-          std::any_of(s.enum_values.begin(), s.enum_values.end(),
-                      [&](const Node* v) { return equals(s, n, *v); });
+      const bool found = std::any_of(s.enum_values.begin(), s.enum_values.end(),
+                                     [&](const Node* v) { return equals(s, n, *v); });
       if (!found) {
         // One spelling per value: `aml_token` and `AMLToken` are the same to the SDK.
         std::vector<std::string> names;
@@ -216,11 +215,11 @@ class Validator {
           folded.push_back(fold_identifier(name));
           names.push_back(name);
         }
-        std::string message =
-            names.size() == 1
-                ? head + " must be " + quote(names[0])
-                : head + " is not one of " + (s.open_list ? "the values amlint knows, " : "") +
-                      join_or(names);
+        std::string message = names.size() == 1
+                                  ? head + " must be " + quote(names[0])
+                                  : head + " is not one of " +
+                                        (s.open_list ? "the values amlint knows, " : "") +
+                                        join_or(names);
         if (n.kind == NodeKind::kScalar && names.size() > 1) {
           std::vector<std::string> near = closest_matches(n.text, names);
           for (std::string& m : near) m = "'" + m + "'";
@@ -234,7 +233,8 @@ class Validator {
       }
     }
     if (s.const_value && !equals(s, n, *s.const_value)) {
-      add(s, ViolationKind::kInvalidValue, node, head + " must be " + shown(*s.const_value) + extra);
+      add(s, ViolationKind::kInvalidValue, node,
+          head + " must be " + shown(*s.const_value) + extra);
       return;
     }
     if (type == YamlType::kString) {

@@ -84,7 +84,8 @@ TEST(Provenance, EveryFactAndEveryEarlierWordingNamesAKnownSource) {
 
 TEST(Provenance, EveryManagedOnlineSizeHasItsFigures) {
   // AML204 needs a size's memory; AML101 and AML102 its GPUs.
-  const Target* managed = CapabilityTable::builtin().target_for_v2_format("managed-online-deployment");
+  const Target* managed =
+      CapabilityTable::builtin().target_for_v2_format("managed-online-deployment");
   ASSERT_TRUE(managed && managed->instance_types);
   EXPECT_EQ(managed->instance_types->sizes.size(), 85U);
   const VmSizeTable& sizes = VmSizeTable::builtin();

@@ -76,11 +76,11 @@ TEST(FormatAsAzMlLoadsIt, KeysThatLookKubernetesAreAHintWithoutType) {
 }
 
 TEST(Placeholders, EveryTemplateFormAndNothingElse) {
-  for (const char* p : {"$endpointName", "${ENDPOINT}", "${{ secrets.KEY }}", "$(modelPath)",
-                        "{{acr_name}}.azurecr.io/image", "<instance-type>",
-                        "<'python' or 'spark-py'>", "azureml:<model name>:<version>",
-                        "__REGISTRY_PASSWORD", "__INSTANCE_COUNT__", "#{name}#",
-                        "https://#{kv}#.vault.azure.net"}) {
+  for (const char* p :
+       {"$endpointName", "${ENDPOINT}", "${{ secrets.KEY }}", "$(modelPath)",
+        "{{acr_name}}.azurecr.io/image", "<instance-type>", "<'python' or 'spark-py'>",
+        "azureml:<model name>:<version>", "__REGISTRY_PASSWORD", "__INSTANCE_COUNT__", "#{name}#",
+        "https://#{kv}#.vault.azure.net"}) {
     EXPECT_TRUE(is_placeholder(std::string_view(p))) << p;
   }
   for (const char* v : {"Standard_DS3_v2", "my-endpoint", "score.py", "__init__.py", "a < b",
