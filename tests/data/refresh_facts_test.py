@@ -7,20 +7,31 @@ Run from anywhere:
 The script runs as a subprocess on the invented pages of fixtures/refresh/,
 against a copy of rules/ in a temporary directory: nothing is written inside
 the repository.
+
+HelperTest imports the modules of the script's package src/data/refresh/
+directly.
 """
 
-import difflib
-import importlib.util
-import re
-import shutil
-import subprocess
 import sys
-import tempfile
-import unittest
-from pathlib import Path
+
+# Before any import of the package: no __pycache__ inside src/data (or tests/),
+# even when the tests run without -B.
+sys.dont_write_bytecode = True
+
+import difflib  # noqa: E402  (after dont_write_bytecode, on purpose)
+import re  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import unittest  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "src" / "data" / "refresh_facts.py"
+# The script's package, src/data/refresh/, is imported from here.
+sys.path.insert(0, str(SCRIPT.parent))
+
+from refresh import markdown, quotas_page, rules_file  # noqa: E402
 FIXTURES = REPO / "fixtures" / "refresh"
 RULES = REPO / "rules"
 
@@ -354,29 +365,22 @@ class BadInputTest(RefreshCase):
 
 
 class HelperTest(unittest.TestCase):
-    """A few of the script's helpers, called directly."""
-
-    @classmethod
-    def setUpClass(cls):
-        sys.dont_write_bytecode = True    # no __pycache__ inside src/data
-        spec = importlib.util.spec_from_file_location("refresh_facts", SCRIPT)
-        cls.module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(cls.module)
+    """A few of the package's helpers, called directly."""
 
     def test_cells_lose_tabs_and_markup(self):
-        cells = self.module.split_row("|\tSTANDARD_NV6ADS_A10_V5\t  | **Limit <sup>1</sup>** &nbsp; |")
+        cells = markdown.split_row("|\tSTANDARD_NV6ADS_A10_V5\t  | **Limit <sup>1</sup>** &nbsp; |")
         self.assertEqual(cells[0], "STANDARD_NV6ADS_A10_V5")
-        self.assertEqual(self.module.strip_markup(cells[1]), "Limit")
+        self.assertEqual(markdown.strip_markup(cells[1]), "Limit")
 
     def test_unknown_sizes_get_a_standard_prefix(self):
         casing = {"standard_ds1_v2": "Standard_DS1_v2"}
-        self.assertEqual(self.module.canonical_size("STANDARD_DS1_V2", casing),
+        self.assertEqual(rules_file.canonical_size("STANDARD_DS1_V2", casing),
                          ("Standard_DS1_v2", True))
-        self.assertEqual(self.module.canonical_size("STANDARD_X2_V9", casing),
+        self.assertEqual(rules_file.canonical_size("STANDARD_X2_V9", casing),
                          ("Standard_X2_V9", False))
 
     def test_durations_read_seconds_and_minutes(self):
-        self.assertEqual(self.module.durations("180 seconds <sup>5</sup> or 2 minutes"), [180, 120])
+        self.assertEqual(quotas_page.durations("180 seconds <sup>5</sup> or 2 minutes"), [180, 120])
 
 
 if __name__ == "__main__":
