@@ -35,6 +35,13 @@ std::uint8_t bit_of(YamlType t, const Node& n) {
   return 0;
 }
 
+// What Python's int() takes: digits, a sign, surrounding blanks.
+bool is_integer_text(std::string_view text) {
+  text = trim(text);
+  if (!text.empty() && (text.front() == '+' || text.front() == '-')) text.remove_prefix(1);
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 std::string expected_types(std::uint8_t types) {
   std::vector<std::string> names;
   if (types & kObjectBit) names.emplace_back("a mapping");
@@ -97,7 +104,13 @@ class Validator {
         // "5" for an integer written as a string: a number to the SDK.
         if (type == YamlType::kString && b.numeric_string && numeric && b.pattern &&
             !b.pattern->search(n.text)) {
-          if (as_number(&n)) {
+          if (const auto v = as_number(&n);
+              v && !(numeric->types & kNumberBit) && !is_integer_text(n.text)) {
+            // fields.Int runs int() on the text: '1.5', '2.0' and '1e3' fail.
+            add(ViolationKind::kWrongType, node,
+                label(key) + " " + shown(n) + " is not an integer; write it as one, as in " +
+                    format_number(std::trunc(*v)));
+          } else if (v) {
             check_value(*numeric, node, key, YamlType::kFloat);
           } else {
             wrong_type(numeric->types, node, key, type);
@@ -358,7 +371,9 @@ class Validator {
       check(*sub, *e.value, e.key, where + "/" + name);
     }
     for (const std::string& required : s.required) {
-      if (n.get(required)) continue;
+      // v1 reads keys with dict.get(): a required key set to null is unset.
+      const Node* value = n.get(required);
+      if (value && !(options_.null_is_unset && value->is_null())) continue;
       std::string message = "missing required key '" + required + "'";
       if (!where.empty()) message += " in " + pointer_name(where);
       if (!options_.format_label.empty() && where.empty())

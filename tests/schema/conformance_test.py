@@ -1424,7 +1424,6 @@ class BugTest(unittest.TestCase):
     # error_threshold, traffic), and so does the JSON number 2.5e0 (a string
     # to PyYAML), although azure-ai-ml's fields.Int runs int() on them and
     # fails. An unquoted 1.5 is reported (AML502) already.
-    @unittest.expectedFailure
     def test_integer_fields_reject_fraction_and_exponent_strings(self):
         self.assert_amlint_reports("bug_fraction_string", "bug_whole_fraction_string",
                                    "bug_exponent_string", "bug_negative_fraction_string",
@@ -1435,7 +1434,6 @@ class BugTest(unittest.TestCase):
     # {"computeType": null} and {"entryScript": null} pass with no AML5xx
     # finding: the required key is unset to az ml v1 (dict.get()) as to
     # amlint's own reading. jsonschema: None is not of type 'string'.
-    @unittest.expectedFailure
     def test_v1_required_key_set_to_null_is_missing(self):
         self.assert_amlint_reports("bug_v1_required_null", "bug_v1_inference_required_null")
 
@@ -1446,7 +1444,6 @@ class BugTest(unittest.TestCase):
     # branch's range only to strings the pattern rejects). The other
     # patterns encode their range (0*[1-9][0-9]* for minimum 1,
     # (100|[1-9]?[0-9]) for 0 to 100).
-    @unittest.expectedFailure
     def test_numeric_strings_keep_the_range(self):
         found = {(name, at): range_escapes(branch, pattern)
                  for name, at, branch, pattern in numeric_string_anyofs()
