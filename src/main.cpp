@@ -14,7 +14,6 @@
 #include <sstream>
 
 #include "capability/table.h"
-#include "lint/files.h"
 #include "lint/linter.h"
 #include "policy/baseline.h"
 #include "policy/config.h"
@@ -24,6 +23,7 @@
 #include "report/text.h"
 #include "rules/registry.h"
 #include "util/atomic_file.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;

@@ -10,11 +10,11 @@
 #include <filesystem>
 #include <fstream>
 
-#include "lint/files.h"
 #include "manifest/format.h"
 #include "manifest/loader.h"
 #include "report/text.h"
 #include "support/harness.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;

@@ -9,10 +9,10 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "lint/files.h"
 #include "support/expectations.h"
 #include "support/harness.h"
 #include "support/json_doc.h"
+#include "util/files.h"
 
 namespace fs = std::filesystem;
 

@@ -9,9 +9,9 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "lint/files.h"
 #include "support/expectations.h"
 #include "support/harness.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;

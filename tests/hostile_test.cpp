@@ -21,9 +21,9 @@
 #include <map>
 #include <optional>
 
-#include "lint/files.h"
 #include "support/expectations.h"
 #include "support/harness.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;

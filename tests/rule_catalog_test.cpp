@@ -11,10 +11,10 @@
 
 #include "capability/table.h"
 #include "data/embedded.h"
-#include "lint/files.h"
 #include "rules/registry.h"
 #include "support/expectations.h"
 #include "support/harness.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;

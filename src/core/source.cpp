@@ -4,6 +4,9 @@
 #include <functional>
 #include <stdexcept>
 
+#include "core/errors.h"
+#include "util/files.h"
+
 namespace amlint {
 
 namespace {
@@ -191,6 +194,14 @@ int count_code_points(std::string_view bytes) {
     if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++count;
   }
   return count;
+}
+
+std::unique_ptr<SourceFile> read_required_file(const std::string& what, const std::string& path,
+                                               std::uint64_t max_bytes) {
+  ReadResult read = read_file(path, max_bytes);
+  if (read.error) throw UsageError("cannot read " + what + " " + path + ": it " + *read.error);
+  if (read.oversize) throw UsageError(what + " " + path + " is too large");
+  return std::make_unique<SourceFile>(path, path, std::move(read.bytes));
 }
 
 }  // namespace amlint

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -101,5 +102,11 @@ class SourceFile {
 
 // Number of code points in a UTF-8 byte sequence (continuation bytes skipped).
 int count_code_points(std::string_view bytes);
+
+// Reads a file the run cannot do without (a config, a baseline), named
+// `what` in the UsageError thrown when it cannot be read or is over
+// `max_bytes`.
+std::unique_ptr<SourceFile> read_required_file(const std::string& what, const std::string& path,
+                                               std::uint64_t max_bytes);
 
 }  // namespace amlint

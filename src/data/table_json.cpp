@@ -5,7 +5,7 @@
 #include "capability/vm_sizes.h"
 #include "manifest/loader.h"
 #include "manifest/scalar.h"
-#include "report/json_writer.h"
+#include "util/json_writer.h"
 #include "util/regex.h"
 
 namespace amlint {

@@ -10,12 +10,12 @@
 #include <string_view>
 #include <tuple>
 
-#include "lint/files.h"
 #include "lint/place.h"
 #include "lint/pool.h"
 #include "policy/policy.h"
 #include "policy/suppressions.h"
 #include "rules/registry.h"
+#include "util/files.h"
 #include "util/regex.h"
 #include "util/text.h"
 
@@ -684,22 +684,9 @@ class Run {
 
 }  // namespace
 
-std::size_t LintReport::count(Severity severity) const {
-  return static_cast<std::size_t>(std::count_if(
-      findings.begin(), findings.end(), [&](const Finding& f) { return f.severity == severity; }));
-}
-
 LintReport lint(const LintOptions& options) {
   const CapabilityTable& table = options.table ? *options.table : CapabilityTable::builtin();
   return Run(options, table).execute();
-}
-
-bool rule_matches(const RuleInfo& rule, const std::vector<std::string>& patterns) {
-  for (const std::string& p : patterns) {
-    if (iequals(rule.slug, p) || (!p.empty() && starts_with(to_lower(rule.id), to_lower(p))))
-      return true;
-  }
-  return false;
 }
 
 std::string today_utc() {

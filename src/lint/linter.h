@@ -10,8 +10,9 @@
 #include "capability/table.h"
 #include "core/diagnostic.h"
 #include "core/errors.h"
-#include "lint/project.h"
 #include "manifest/loader.h"
+#include "model/project.h"
+#include "model/report.h"
 #include "policy/baseline.h"
 #include "policy/config.h"
 
@@ -32,23 +33,9 @@ struct LintOptions {
   unsigned jobs = 0;             // threads (--jobs); 0: one per core (lint/pool.h)
 };
 
-struct LintReport {
-  Findings findings;  // sorted by file, position, rule
-  // Every linted file, in order, then any config or baseline file that a
-  // finding points into.
-  std::vector<const SourceFile*> files;
-  std::vector<std::string> internal_errors;  // bugs in amlint, one per file at most
-  std::unique_ptr<Project> project;          // owns the files the findings point into
-
-  std::size_t count(Severity severity) const;
-};
-
 // Throws UsageError when a named path is missing or unreadable, or --model
 // names nothing.
 LintReport lint(const LintOptions& options);
-
-// Whether `rule` is named by one of `patterns` (id, slug or id prefix, any case).
-bool rule_matches(const RuleInfo& rule, const std::vector<std::string>& patterns);
 
 // Today's date in UTC, YYYY-MM-DD.
 std::string today_utc();

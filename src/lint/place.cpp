@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "lint/files.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;

@@ -6,9 +6,9 @@
 
 #include "core/errors.h"
 #include "core/fingerprint.h"
-#include "lint/files.h"
 #include "manifest/loader.h"
-#include "report/json_writer.h"
+#include "util/files.h"
+#include "util/json_writer.h"
 
 namespace amlint {
 namespace {
@@ -24,7 +24,7 @@ std::string at(const SourceFile& file, const Node* node) {
 
 std::unique_ptr<Baseline> Baseline::load(const std::string& path) {
   auto baseline = std::make_unique<Baseline>();
-  baseline->file_ = read_required_file("baseline", path);
+  baseline->file_ = read_required_file("baseline", path, Limits{}.max_file_bytes);
   const SourceFile& file = *baseline->file_;
   const LoadResult loaded = load_source(file, Syntax::kJson, Limits{});
   if (!loaded.problems.empty()) {

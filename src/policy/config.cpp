@@ -4,9 +4,9 @@
 #include <filesystem>
 
 #include "core/errors.h"
-#include "lint/files.h"
 #include "manifest/loader.h"
 #include "rules/registry.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -325,7 +325,7 @@ class ConfigReader {
 
 std::unique_ptr<Config> Config::load(const std::string& path) {
   auto config = std::make_unique<Config>();
-  config->file_ = read_required_file("config", path);
+  config->file_ = read_required_file("config", path, Limits{}.max_file_bytes);
   config->directory_ = fs::path(absolute_normal(path)).parent_path().string();
   const LoadResult loaded = load_source(*config->file_, Syntax::kYaml, Limits{});
   std::vector<std::string> errors;

@@ -5,7 +5,6 @@
 #include <set>
 
 #include "core/fingerprint.h"
-#include "lint/linter.h"
 #include "policy/suppressions.h"
 #include "rules/registry.h"
 #include "util/text.h"

@@ -5,8 +5,8 @@
 #include "capability/table.h"
 #include "capability/vm_sizes.h"
 #include "data/embedded.h"
-#include "report/json_writer.h"
 #include "rules/registry.h"
+#include "util/json_writer.h"
 #include "util/text.h"
 
 namespace amlint {

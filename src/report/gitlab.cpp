@@ -5,9 +5,9 @@
 // Severities: a file that does not parse is a blocker, other errors are
 // critical, warnings minor, info findings info.
 #include "core/fingerprint.h"
-#include "report/json_writer.h"
 #include "report/reporter.h"
 #include "rules/registry.h"
+#include "util/json_writer.h"
 
 namespace amlint {
 namespace {

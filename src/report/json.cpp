@@ -2,8 +2,8 @@
 // (schemas/amlint-output.schema.json, checked by the test suite): add fields
 // freely, but rename or remove one only with a new version number.
 #include "core/fingerprint.h"
-#include "report/json_writer.h"
 #include "report/reporter.h"
+#include "util/json_writer.h"
 
 namespace amlint {
 namespace {

@@ -5,9 +5,9 @@
 // come from the rule, the path and the document path, never the line.
 #include "core/fingerprint.h"
 #include "report/facts_report.h"
-#include "report/json_writer.h"
 #include "report/reporter.h"
 #include "rules/registry.h"
+#include "util/json_writer.h"
 #include "util/text.h"
 
 namespace amlint {

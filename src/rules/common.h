@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "capability/vm_sizes.h"
-#include "lint/project.h"
+#include "model/project.h"
 #include "rules/rule.h"
 
 namespace amlint::rules {

@@ -3,11 +3,11 @@
 #include <filesystem>
 
 #include "capability/vm_sizes.h"
-#include "lint/files.h"
 #include "manifest/placeholder.h"
 #include "manifest/scalar.h"
 #include "rules/common.h"
 #include "rules/registry.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace amlint {

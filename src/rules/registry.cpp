@@ -102,4 +102,12 @@ const RuleInfo* find_rule(std::string_view id_or_slug) {
   return nullptr;
 }
 
+bool rule_matches(const RuleInfo& rule, const std::vector<std::string>& patterns) {
+  for (const std::string& p : patterns) {
+    if (iequals(rule.slug, p) || (!p.empty() && starts_with(to_lower(rule.id), to_lower(p))))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace amlint

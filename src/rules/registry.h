@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -76,6 +77,9 @@ std::optional<double> kubernetes_quantity(std::string_view text);
 const std::vector<std::unique_ptr<Check>>& all_checks();
 // Every rule (input rules and checks), sorted by id.
 const std::vector<const RuleInfo*>& all_rules();
+// Whether `rule` is named by one of `patterns` (id, slug or id prefix, any case).
+bool rule_matches(const RuleInfo& rule, const std::vector<std::string>& patterns);
+
 // A rule by id (any case) or slug; nullptr when there is none.
 const RuleInfo* find_rule(std::string_view id_or_slug);
 

@@ -2,10 +2,6 @@
 
 namespace amlint {
 
-Location Manifest::locate(const Node& node) const {
-  return Location{file, node.range, document_path(node)};
-}
-
 void Sink::report(const RuleInfo& rule, Location where, std::string message,
                   std::vector<Related> related) {
   report(rule, rule.severity, std::move(where), std::move(message), std::move(related));

@@ -13,34 +13,11 @@
 #include "core/diagnostic.h"
 #include "manifest/format.h"
 #include "manifest/node.h"
+#include "model/manifest.h"
 
 namespace amlint {
 
 class Project;
-
-// One document of a file, classified.
-struct Manifest {
-  const SourceFile* file = nullptr;
-  const Document* doc = nullptr;
-  Format format = Format::kUnknown;
-  // v1 deployment configs: the computeType node and the target it names.
-  const Node* compute_type = nullptr;
-  const Target* target = nullptr;
-  // The file's directory (v1 inference configs pair with deployment configs
-  // in the same directory).
-  std::string directory;
-  // Why the file counts as a production deployment ("lies under 'prod/'");
-  // empty when it does not. From the config's `production` paths, else the
-  // table's production_segments.
-  std::string production;
-  // Whether it lies in a test or development path (config `test`, else the
-  // table's test_segments).
-  bool test_path = false;
-  bool linted = true;  // false for a sibling loaded only to pair with
-
-  const Node* root() const { return doc ? doc->root() : nullptr; }
-  Location locate(const Node& node) const;
-};
 
 // The model that `--model` names: its path and total size on disk.
 struct ModelInfo {

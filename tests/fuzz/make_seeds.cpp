@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "fuzz_input.h"
-#include "lint/files.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;

@@ -1,7 +1,7 @@
 // The project keeps reference copies: the root and the keys that references
 // read, at their places in the file, made into documents when a lookup
 // returns them; and it records the lookups a check makes.
-#include "lint/project.h"
+#include "model/project.h"
 
 #include <gtest/gtest.h>
 

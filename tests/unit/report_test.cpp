@@ -6,10 +6,10 @@
 #include <sstream>
 
 #include "core/fingerprint.h"
-#include "report/json_writer.h"
 #include "report/reporter.h"
 #include "report/xml_writer.h"
 #include "rules/registry.h"
+#include "util/json_writer.h"
 #include "util/text.h"
 
 namespace amlint {

@@ -19,7 +19,7 @@
 
 #include "core/source.h"
 #include "manifest/loader.h"
-#include "rules/rule.h"
+#include "model/manifest.h"
 
 namespace amlint {
 

@@ -1,4 +1,4 @@
-#include "lint/files.h"
+#include "util/files.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -13,8 +13,6 @@
 #include <system_error>
 #include <utility>
 
-#include "core/errors.h"
-#include "manifest/loader.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -155,13 +153,6 @@ ReadResult read_file(const std::string& path, std::uint64_t max_bytes) {
   result = read_fd(fd, max_bytes, static_cast<std::size_t>(st.st_size));
   ::close(fd);
   return result;
-}
-
-std::unique_ptr<SourceFile> read_required_file(const std::string& what, const std::string& path) {
-  ReadResult read = read_file(path, Limits{}.max_file_bytes);
-  if (read.error) throw UsageError("cannot read " + what + " " + path + ": it " + *read.error);
-  if (read.oversize) throw UsageError(what + " " + path + " is too large");
-  return std::make_unique<SourceFile>(path, path, std::move(read.bytes));
 }
 
 ReadResult read_stdin(std::uint64_t max_bytes) {

@@ -1,4 +1,4 @@
-#include "lint/project.h"
+#include "model/project.h"
 
 #include <algorithm>
 

@@ -8,8 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "core/source.h"
-
 namespace amlint {
 
 struct InputFile {
@@ -45,11 +43,6 @@ struct ReadResult {
 // Reads a regular file. Refuses directories, FIFOs and devices without
 // opening them for reading (a FIFO would block).
 ReadResult read_file(const std::string& path, std::uint64_t max_bytes);
-
-// Reads a file the run cannot do without (a config, a baseline), named
-// `what` in the usage error thrown when it cannot be read or is over the
-// input limit.
-std::unique_ptr<SourceFile> read_required_file(const std::string& what, const std::string& path);
 
 // Reads all of standard input. A redirected file over max_bytes is not read
 // (its size is known); a pipe is read up to max_bytes, and more is an error.
