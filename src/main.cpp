@@ -97,7 +97,7 @@ void add_check_options(CLI::App& app, CheckOptions& o) {
   app.add_option("--fail-level", o.fail_level,
                  "Least severity that makes the exit code 1: error, warning, info or none "
                  "(default: the config's fail-level, else error)")
-      ->check(CLI::IsMember({"error", "warning", "info", "none"}));
+      ->check(CLI::IsMember(level_names("none")));
   app.add_option("--baseline", o.baseline,
                  "Hide the findings this baseline lists and report its stale entries "
                  "(default: the config's baseline)");
@@ -209,8 +209,10 @@ int run_check(const CheckOptions& o) {
   const std::vector<FileOutput> outputs = parse_outputs(o.outputs);
   const OutputFormat& format = stdout_format(o.format);
   ReportOptions report_options;
-  report_options.fail_level = parse_fail_level(
-      !o.fail_level.empty() ? o.fail_level : run_config.fail_level().value_or("error"));
+  // CLI11 has checked --fail-level against level_names("none").
+  report_options.fail_level = !o.fail_level.empty()
+                                  ? parse_level(o.fail_level, "none").value_or(Severity::kError)
+                                  : run_config.fail_level().value_or(Severity::kError);
   const std::optional<std::string> baseline =
       !o.baseline.empty() ? o.baseline : run_config.baseline();
   if (baseline) {

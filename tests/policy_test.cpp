@@ -211,7 +211,7 @@ TEST(Config, MistakesAreUsageErrorsWithPositionsAndSuggestions) {
   for (const char* expected :
        {".amlint.yaml:1:1: unknown key 'rulez' in a config setting; did you mean 'rules'?",
         ".amlint.yaml:4:3: no rule 'AML2O2'; did you mean AML202?",
-        ".amlint.yaml:5:11: AML201 must be off, info, warning or error, not 'severe'",
+        ".amlint.yaml:5:11: AML201 must be error, warning, info or off, not 'severe'",
         ".amlint.yaml:6:13: fail-level must be error, warning, info or none, not 'loud'",
         ".amlint.yaml:7:10: ignore: 'a/**b' is not a valid path pattern"}) {
     EXPECT_NE(r.err.find(expected), std::string::npos) << expected << "\n" << r.err;

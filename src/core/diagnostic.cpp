@@ -14,6 +14,23 @@ std::string_view severity_name(Severity severity) {
   return "error";
 }
 
+std::vector<std::string> level_names(std::string_view none_word) {
+  return {"error", "warning", "info", std::string(none_word)};
+}
+
+std::optional<Level> parse_level(std::string_view name, std::string_view none_word) {
+  std::optional<Level> level;
+  for (const Severity s : {Severity::kError, Severity::kWarning, Severity::kInfo}) {
+    if (name == severity_name(s)) level.emplace(s);
+  }
+  if (name == none_word) level.emplace(std::nullopt);
+  return level;
+}
+
+std::string_view level_name(Level level, std::string_view none_word) {
+  return level ? severity_name(*level) : none_word;
+}
+
 Pos Location::end() const {
   Pos b = begin();
   Pos e = file->position(range.end);

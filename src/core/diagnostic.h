@@ -2,6 +2,7 @@
 #pragma once
 
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,19 @@ namespace amlint {
 enum class Severity { kInfo = 0, kWarning = 1, kError = 2 };
 
 std::string_view severity_name(Severity severity);  // "error", "warning", "info"
+
+// A severity or none: a rule switched off ("off" in a config), or a fail
+// level that no finding reaches ("none"). Rule settings and fail levels are
+// both Levels, parsed here and nowhere else.
+using Level = std::optional<Severity>;
+
+// The words that spell a Level, most severe first: error, warning, info,
+// then `none_word` ("off" for a rule, "none" for a fail level).
+std::vector<std::string> level_names(std::string_view none_word);
+// The Level that `name` spells, or nullopt when it is none of level_names().
+std::optional<Level> parse_level(std::string_view name, std::string_view none_word);
+// The word for `level`: severity_name(), or `none_word`.
+std::string_view level_name(Level level, std::string_view none_word);
 
 // A rule's identity. Ids and slugs are a contract with users: never reuse or
 // renumber them.

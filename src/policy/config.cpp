@@ -17,18 +17,10 @@ namespace {
 const std::vector<std::string> kTopKeys = {"rules", "ignore",     "overrides",      "production",
                                            "test",  "fail-level", "baseline",       "capabilities",
                                            "model", "suppress",   "run-directories"};
-const std::vector<std::string> kSeverities = {"off", "info", "warning", "error"};
 
 std::string absolute_normal(const fs::path& p) {
   std::error_code ec;
   return fs::absolute(p, ec).lexically_normal().string();
-}
-
-// "info", "warning" or "error" (already validated); "off" is handled by callers.
-Severity severity_of(std::string_view name) {
-  if (name == "info") return Severity::kInfo;
-  if (name == "warning") return Severity::kWarning;
-  return Severity::kError;
 }
 
 }  // namespace
@@ -56,9 +48,7 @@ class ConfigReader {
       } else if (key == "test") {
         config_.test_ = globs(e.value, "test");
       } else if (key == "fail-level") {
-        if (const auto v = one_of(e.value, "fail-level", {"error", "warning", "info", "none"})) {
-          config_.fail_level_ = *v;
-        }
+        if (const auto v = level(e.value, "fail-level", "none")) config_.fail_level_ = *v;
       } else if (key == "baseline") {
         if (const auto v = string(e.value, "baseline")) config_.baseline_ = path_of(*v);
       } else if (key == "capabilities") {
@@ -121,6 +111,13 @@ class ConfigReader {
     return std::nullopt;
   }
 
+  // A severity or `none_word` (core/diagnostic.h).
+  std::optional<Level> level(const Node* node, const std::string& what,
+                             std::string_view none_word) {
+    const auto name = one_of(node, what, level_names(none_word));
+    return name ? parse_level(*name, none_word) : std::nullopt;
+  }
+
   std::optional<Glob> glob(const Node* node, const std::string& what) {
     const auto text = string(node, what);
     if (!text) return std::nullopt;
@@ -173,9 +170,7 @@ class ConfigReader {
         const std::string k = e.key->resolved().text;
         if (k == "severity") {
           has_severity = true;
-          if (const auto v = one_of(e.value, "severity", kSeverities)) {
-            s.severity = *v == "off" ? std::nullopt : std::optional<Severity>(severity_of(*v));
-          }
+          if (const auto v = level(e.value, "severity", "off")) s.severity = *v;
         } else if (k == "paths") {
           s.paths = globs(e.value, "paths");
         } else if (k == "suppressible") {
@@ -192,8 +187,8 @@ class ConfigReader {
               "paths needs a severity: say what " + std::string(r.id) + " is in those paths");
       }
       if (!has_severity) return;  // only suppressible: no severity change
-    } else if (const auto v = one_of(value, std::string(r.id), kSeverities)) {
-      s.severity = *v == "off" ? std::nullopt : std::optional<Severity>(severity_of(*v));
+    } else if (const auto v = level(value, std::string(r.id), "off")) {
+      s.severity = *v;
     } else {
       return;
     }
@@ -202,7 +197,7 @@ class ConfigReader {
 
   void read_rules(const Node* node, const std::vector<Glob>& paths = {}) {
     if (!node || !node->is_map()) {
-      return error(node, "rules must map rule ids or slugs to off, info, warning or error");
+      return error(node, "rules must map rule ids or slugs to " + join_or(level_names("off")));
     }
     for (const MapEntry& e : node->resolved().entries) {
       if (const RuleInfo* r = rule(e.key)) read_rule_setting(*r, e.key, e.value, paths);

@@ -106,7 +106,8 @@ class Config {
   const std::vector<ConfigSuppression>& suppressions() const { return suppressions_; }
 
   // Run-wide settings (from the config of the current directory).
-  const std::optional<std::string>& fail_level() const { return fail_level_; }
+  // The config's fail-level; nullopt when it sets none.
+  const std::optional<Level>& fail_level() const { return fail_level_; }
   const std::optional<std::string>& baseline() const { return baseline_; }  // a path to read
 
   // For `amlint config`.
@@ -129,7 +130,7 @@ class Config {
   std::map<const RuleInfo*, Origin> non_suppressible_;
   std::optional<std::vector<Glob>> production_;
   std::optional<std::vector<Glob>> test_;
-  std::optional<std::string> fail_level_;
+  std::optional<Level> fail_level_;
   std::optional<std::string> baseline_;
   std::unique_ptr<CapabilityTable> table_;
   std::vector<std::pair<Glob, std::string>> models_;

@@ -33,7 +33,9 @@ std::string segments(const std::vector<std::string>& names) {
 void write_settings(std::ostream& out, const Config& c) {
   const CapabilityTable& table = c.table() ? *c.table() : CapabilityTable::builtin();
   out << "config file:  " << (c.file() ? c.file()->path() : "none (built-in defaults)") << "\n";
-  line(out, "fail-level", c.fail_level().value_or("error"), c.describe(c.origin("fail-level")));
+  line(out, "fail-level",
+       std::string(level_name(c.fail_level().value_or(Severity::kError), "none")),
+       c.describe(c.origin("fail-level")));
   line(out, "baseline", c.baseline().value_or("none"), c.describe(c.origin("baseline")));
   line(out, "ignore", patterns(c.ignore_globs()), c.describe(c.origin("ignore")));
   line(out, "production",

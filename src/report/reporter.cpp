@@ -50,15 +50,6 @@ std::string_view auto_format(const std::function<const char*(const char*)>& gete
   return "human";
 }
 
-std::optional<Severity> parse_fail_level(std::string_view name) {
-  if (name == "error") return Severity::kError;
-  if (name == "warning") return Severity::kWarning;
-  if (name == "info") return Severity::kInfo;
-  if (name == "none") return std::nullopt;
-  throw UsageError("--fail-level must be error, warning, info or none, not '" + std::string(name) +
-                   "'");
-}
-
 std::string_view by_severity(Severity severity, std::string_view error, std::string_view warning,
                              std::string_view info) {
   switch (severity) {
@@ -82,7 +73,7 @@ std::string message_with_notes(const Finding& finding) {
   return message;
 }
 
-bool fails(const LintReport& report, std::optional<Severity> fail_level) {
+bool fails(const LintReport& report, Level fail_level) {
   if (!fail_level) return false;
   for (const Finding& f : report.findings) {
     if (f.severity >= *fail_level) return true;

@@ -19,7 +19,7 @@ struct ReportOptions {
   bool color = false;  // human only
   // The least severity that makes amlint exit with 1; nullopt: none does.
   // The azure format needs it to say whether the step succeeded with issues.
-  std::optional<Severity> fail_level = Severity::kError;
+  Level fail_level = Severity::kError;
 };
 
 using WriteReport = void (*)(std::ostream& out, const LintReport& report,
@@ -41,11 +41,8 @@ const OutputFormat* find_output_format(std::string_view name);
 // "1", else "human". `getenv` looks a variable up (nullptr: unset).
 std::string_view auto_format(const std::function<const char*(const char*)>& getenv);
 
-// "error", "warning", "info" or "none" as a fail level; nullopt for "none".
-// Throws UsageError for anything else.
-std::optional<Severity> parse_fail_level(std::string_view name);
 // True when the report has a finding at or above the fail level.
-bool fails(const LintReport& report, std::optional<Severity> fail_level);
+bool fails(const LintReport& report, Level fail_level);
 
 // The word a format uses for a severity (each has its own: "note", "notice").
 std::string_view by_severity(Severity severity, std::string_view error, std::string_view warning,

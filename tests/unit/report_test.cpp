@@ -90,12 +90,20 @@ TEST(AutoFormat, FollowsTheEnvironment) {
   EXPECT_EQ(find_output_format("auto"), nullptr);
 }
 
-TEST(FailLevel, ParsesTheFourLevels) {
-  EXPECT_EQ(parse_fail_level("error"), Severity::kError);
-  EXPECT_EQ(parse_fail_level("warning"), Severity::kWarning);
-  EXPECT_EQ(parse_fail_level("info"), Severity::kInfo);
-  EXPECT_EQ(parse_fail_level("none"), std::nullopt);
-  EXPECT_THROW(parse_fail_level("fatal"), UsageError);
+TEST(Level, ParsesTheThreeSeveritiesAndTheWordForNone) {
+  EXPECT_EQ(parse_level("error", "none"), Level(Severity::kError));
+  EXPECT_EQ(parse_level("warning", "none"), Level(Severity::kWarning));
+  EXPECT_EQ(parse_level("info", "off"), Level(Severity::kInfo));
+  EXPECT_EQ(parse_level("none", "none"), Level());
+  EXPECT_EQ(parse_level("off", "off"), Level());
+  EXPECT_EQ(parse_level("off", "none"), std::nullopt);  // each setting has its own word
+  EXPECT_EQ(parse_level("fatal", "none"), std::nullopt);
+  EXPECT_EQ(parse_level("Error", "none"), std::nullopt);  // as az ml and YAML keys: exact
+  for (const std::string& name : level_names("none")) {
+    const auto level = parse_level(name, "none");
+    ASSERT_TRUE(level) << name;
+    EXPECT_EQ(level_name(*level, "none"), name);
+  }
 }
 
 TEST(Fingerprint, HashesRulePathAndDocumentPathOnly) {
