@@ -127,8 +127,7 @@ std::unique_ptr<CapabilityTable> load_table(const std::string& path) {
     std::string message;
     for (const TableError& e : errors) {
       if (!message.empty()) message += "\namlint: ";
-      message += "invalid capability table " + path + ":" + std::to_string(e.pos.line) + ":" +
-                 std::to_string(e.pos.column) + ": " + e.message;
+      message += "invalid capability table " + format_position(path, e.pos) + ": " + e.message;
     }
     throw UsageError(message);
   }

@@ -9,6 +9,10 @@
 
 namespace amlint {
 
+std::string format_position(std::string_view path, Pos pos) {
+  return std::string(path) + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+}
+
 namespace {
 
 bool is_break(char c) { return c == '\n' || c == '\r'; }

@@ -31,6 +31,9 @@ struct ByteRange {
   std::size_t end = 0;
 };
 
+// "PATH:LINE:COLUMN": how every message names a position.
+std::string format_position(std::string_view path, Pos pos);
+
 class SourceFile {
  public:
   // `display_path` is what diagnostics print; `fs_path` is where it lives on

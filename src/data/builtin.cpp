@@ -26,8 +26,7 @@ std::unique_ptr<Table> load_builtin(const std::string& stem) {
   auto table = Table::parse(source, errors, Syntax::kJson);
   if (!table) {
     const TableError& e = errors.front();
-    throw std::logic_error("built-in " + e.file + ":" + std::to_string(e.pos.line) + ":" +
-                           std::to_string(e.pos.column) + ": " + e.message);
+    throw std::logic_error("built-in " + format_position(e.file, e.pos) + ": " + e.message);
   }
   return table;
 }

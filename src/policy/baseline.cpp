@@ -17,7 +17,7 @@ constexpr int kVersion = 1;
 
 std::string at(const SourceFile& file, const Node* node) {
   const Pos pos = file.position(node ? node->range.begin : 0);
-  return file.path() + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": ";
+  return format_position(file.path(), pos) + ": ";
 }
 
 }  // namespace
@@ -29,8 +29,8 @@ std::unique_ptr<Baseline> Baseline::load(const std::string& path) {
   const LoadResult loaded = load_source(file, Syntax::kJson, Limits{});
   if (!loaded.problems.empty()) {
     const Pos pos = file.position(loaded.problems.front().range.begin);
-    throw UsageError("invalid baseline " + path + ":" + std::to_string(pos.line) + ":" +
-                     std::to_string(pos.column) + ": " + loaded.problems.front().message);
+    throw UsageError("invalid baseline " + format_position(path, pos) + ": " +
+                     loaded.problems.front().message);
   }
   const Node* root = loaded.documents.empty() ? nullptr : loaded.documents[0]->root();
   const std::string hint = "; write it with `amlint baseline`";

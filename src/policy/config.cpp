@@ -70,8 +70,7 @@ class ConfigReader {
  private:
   void error(const Node* at, const std::string& message) {
     const Pos pos = file_.position(at ? at->range.begin : 0);
-    errors_.push_back(file_.path() + ":" + std::to_string(pos.line) + ":" +
-                      std::to_string(pos.column) + ": " + message);
+    errors_.push_back(format_position(file_.path(), pos) + ": " + message);
   }
 
   void unknown_key(const Node* key, const std::string& name, const std::vector<std::string>& known,
@@ -251,8 +250,7 @@ class ConfigReader {
     std::vector<TableError> table_errors;
     config_.table_ = CapabilityTable::merged_with(*node, file_, table_errors);
     for (const TableError& e : table_errors) {
-      errors_.push_back(e.file + ":" + std::to_string(e.pos.line) + ":" +
-                        std::to_string(e.pos.column) + ": capabilities: " + e.message);
+      errors_.push_back(format_position(e.file, e.pos) + ": capabilities: " + e.message);
     }
   }
 
@@ -326,13 +324,11 @@ std::unique_ptr<Config> Config::load(const std::string& path) {
   std::vector<std::string> errors;
   for (const Problem& p : loaded.problems) {
     const Pos pos = config->file_->position(p.range.begin);
-    errors.push_back(path + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) +
-                     ": " + p.message);
+    errors.push_back(format_position(path, pos) + ": " + p.message);
   }
   if (errors.empty() && loaded.documents.size() > 1) {
     const Pos pos = config->file_->position(loaded.documents[1]->begin_offset);
-    errors.push_back(path + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) +
-                     ": a config file holds one YAML document");
+    errors.push_back(format_position(path, pos) + ": a config file holds one YAML document");
   }
   if (errors.empty() && !loaded.documents.empty()) {
     ConfigReader reader(*config, *config->file_);

@@ -19,7 +19,7 @@ bool is_error_case(const Finding& f) { return f.rule == &input_rules::kInvalidSy
 
 std::string position(const Location& loc) {
   const Pos p = loc.begin();
-  return repository_path(*loc.file) + ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
+  return format_position(repository_path(*loc.file), p);
 }
 
 // The failure's body: the finding as a concise line, then its notes.

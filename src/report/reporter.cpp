@@ -67,8 +67,8 @@ std::string message_with_notes(const Finding& finding) {
   std::string message = finding.message;
   for (const Related& r : finding.related) {
     const Pos p = r.location.begin();
-    message += "\nnote: " + repository_path(*r.location.file) + ":" + std::to_string(p.line) + ":" +
-               std::to_string(p.column) + ": " + r.message;
+    message +=
+        "\nnote: " + format_position(repository_path(*r.location.file), p) + ": " + r.message;
   }
   return message;
 }

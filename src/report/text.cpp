@@ -29,8 +29,7 @@ struct Palette {
 
 std::string position(const Location& loc) {
   const Pos p = loc.begin();
-  return visible_controls(loc.file->path()) + ":" + std::to_string(p.line) + ":" +
-         std::to_string(p.column);
+  return format_position(visible_controls(loc.file->path()), p);
 }
 
 // The line as printed under the finding: tabs become one space and control

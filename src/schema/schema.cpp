@@ -303,8 +303,7 @@ const SchemaFile* builtin(std::string_view name) {
     std::vector<CompileError> errors;
     compiled = compile(file, std::string(*data), errors);
     if (!compiled) {
-      throw std::logic_error("built-in " + file + ":" + std::to_string(errors.front().pos.line) +
-                             ":" + std::to_string(errors.front().pos.column) + ": " +
+      throw std::logic_error("built-in " + format_position(file, errors.front().pos) + ": " +
                              errors.front().message);
     }
   }
