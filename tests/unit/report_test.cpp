@@ -91,11 +91,14 @@ TEST(AutoFormat, FollowsTheEnvironment) {
 }
 
 TEST(Level, ParsesTheThreeSeveritiesAndTheWordForNone) {
-  EXPECT_EQ(parse_level("error", "none"), Level(Severity::kError));
-  EXPECT_EQ(parse_level("warning", "none"), Level(Severity::kWarning));
-  EXPECT_EQ(parse_level("info", "off"), Level(Severity::kInfo));
-  EXPECT_EQ(parse_level("none", "none"), Level());
-  EXPECT_EQ(parse_level("off", "off"), Level());
+  // A parsed Level, spelled out: comparing optional<Level> with a bare Level
+  // would compare against its severity instead.
+  const auto parsed = [](Level level) { return std::optional<Level>(level); };
+  EXPECT_EQ(parse_level("error", "none"), parsed(Severity::kError));
+  EXPECT_EQ(parse_level("warning", "none"), parsed(Severity::kWarning));
+  EXPECT_EQ(parse_level("info", "off"), parsed(Severity::kInfo));
+  EXPECT_EQ(parse_level("none", "none"), parsed(std::nullopt));
+  EXPECT_EQ(parse_level("off", "off"), parsed(std::nullopt));
   EXPECT_EQ(parse_level("off", "none"), std::nullopt);  // each setting has its own word
   EXPECT_EQ(parse_level("fatal", "none"), std::nullopt);
   EXPECT_EQ(parse_level("Error", "none"), std::nullopt);  // as az ml and YAML keys: exact
