@@ -283,9 +283,7 @@ int run_config(const CheckOptions& o) {
   ConfigResolver configs(o.config);
   const std::string where = o.paths.empty() ? "." : o.paths.front();
   const bool directory = fs::is_directory(where);
-  const Config& config = directory && o.config.empty()
-                             ? configs.for_file((fs::path(where) / "-").string())
-                             : configs.for_file(where);
+  const Config& config = directory ? configs.for_directory(where) : configs.for_file(where);
   write_settings(std::cout, config);
   return kExitClean;
 }

@@ -406,7 +406,7 @@ ConfigResolver::ConfigResolver(const std::string& forced) {
   if (!forced.empty()) forced_ = Config::load(forced);
 }
 
-const Config& ConfigResolver::for_directory(const std::string& absolute_directory) {
+const Config& ConfigResolver::find(const std::string& absolute_directory) {
   if (const auto it = by_directory_.find(absolute_directory); it != by_directory_.end())
     return *it->second;
   const Config* found = &defaults_;
@@ -431,18 +431,20 @@ const Config& ConfigResolver::for_directory(const std::string& absolute_director
 
 const Config& ConfigResolver::for_file(const std::string& fs_path) {
   if (forced_) return *forced_;
+  if (fs_path.empty()) return for_run();
   const std::lock_guard<std::mutex> lock(mutex_);
-  std::error_code ec;
-  const fs::path file =
-      fs_path.empty() || fs_path == "-" ? fs::current_path(ec) / "-" : fs::path(fs_path);
-  return for_directory(fs::path(absolute_normal(file)).parent_path().string());
+  return find(fs::path(absolute_normal(fs_path)).parent_path().string());
 }
 
-const Config& ConfigResolver::for_run() {
+const Config& ConfigResolver::for_directory(const std::string& directory) {
   if (forced_) return *forced_;
-  const std::lock_guard<std::mutex> lock(mutex_);
   std::error_code ec;
-  return for_directory(fs::current_path(ec).lexically_normal().string());
+  fs::path dir = fs::absolute(fs::path(directory), ec).lexically_normal();
+  if (!dir.has_filename()) dir = dir.parent_path();  // "x/" and "x/." name x
+  const std::lock_guard<std::mutex> lock(mutex_);
+  return find(dir.string());
 }
+
+const Config& ConfigResolver::for_run() { return for_directory("."); }
 
 }  // namespace amlint

@@ -147,13 +147,17 @@ class ConfigResolver {
   // config file is invalid.
   explicit ConfigResolver(const std::string& forced = "");
 
+  // The config of a file; "" (standard input without --stdin-filename)
+  // stands for a file in the current directory.
   const Config& for_file(const std::string& fs_path);
+  // The config of the files in `directory` (any form).
+  const Config& for_directory(const std::string& directory);
   // The config that run-wide settings come from: --config, else the nearest
   // to the current directory.
   const Config& for_run();
 
  private:
-  const Config& for_directory(const std::string& absolute_directory);
+  const Config& find(const std::string& absolute_directory);
 
   std::unique_ptr<Config> forced_;
   Config defaults_;
