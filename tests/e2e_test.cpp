@@ -146,6 +146,39 @@ TEST(Cli, IgnoreTakesOneListPerFlagAndRejectsUnknownRules) {
   EXPECT_EQ(r.err, "amlint: --ignore: no rule matches 'AML999' (amlint rules lists them)\n");
 }
 
+// --ignore drops rules one by one, not the check that reports them: the
+// schema check reports AML501-AML505, and ignoring AML501 keeps the others.
+TEST(Cli, IgnoringOneRuleOfACheckKeepsItsOtherRules) {
+  TempDir dir;
+  const std::string v2 = dir.write("deploy.yml",
+                                   "$schema: https://azuremlschemas.azureedge.net/latest/"
+                                   "managedOnlineDeployment.schema.json\n"
+                                   "name: blue\n"
+                                   "endpoint_name: my-endpoint\n"
+                                   "model: azureml:my-model:1\n"
+                                   "instance_count: two\n"
+                                   "egress_public_network_access: sometimes\n"
+                                   "colour: blue\n");
+  const std::string v1 = dir.write("v1/deployment_config.yml",
+                                   "computeType: AKS\nsslEnabled: true\nauthEnabled: true\n");
+  ProcessResult r = run_amlint(
+      {"--format", "concise", "--ignore", "AML501,AML402", "--fail-level", "warning", v2, v1});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_EQ(r.out.find("[AML501]"), std::string::npos) << r.out;
+  for (const char* kept :
+       {"5:17: error: instance_count: two is a string, but must be an integer [AML502]",
+        "6:31: error: egress_public_network_access: sometimes is not one of "
+        "enabled or disabled [AML503]",
+        "1:1: error: missing required key 'instance_type'",
+        "2:1: warning: 'sslEnabled' applies only when computeType is aci"}) {
+    EXPECT_NE(r.out.find(kept), std::string::npos) << kept << "\n" << r.out;
+  }
+  // Every rule of the check ignored: nothing of it is left.
+  r = run_amlint({"--format", "concise", "--ignore", "AML5,AML402", v2, v1});
+  EXPECT_EQ(r.out, "") << r.out;
+  EXPECT_EQ(r.exit_code, 0);
+}
+
 TEST(Stdin, ReadsStandardInputUnderTheGivenName) {
   ProcessResult r = run_amlint({"--format", "concise", "--stdin-filename", "deploy/aci.yml", "-"},
                                {kAciTooBig, "", {}});

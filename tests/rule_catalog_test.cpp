@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "capability/table.h"
@@ -15,6 +16,7 @@
 #include "support/expectations.h"
 #include "support/harness.h"
 #include "util/files.h"
+#include "util/regex.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -275,6 +277,85 @@ TEST(RuleCatalog, EveryDocBelongsToARule) {
     const std::string id(f.name.substr(0, f.name.size() - 3));
     EXPECT_NE(find_rule(id), nullptr) << "rules/" << f.name << " documents no registered rule";
   }
+}
+
+// A rule's family decides what code does with it (RuleInfo::family); its id
+// shows the family to users. The two must agree.
+TEST(RuleCatalog, FamiliesKeepToTheirBlocksOfIds) {
+  const auto family_of_id = [](std::string_view id) {
+    const int number = std::stoi(std::string(id.substr(3)));
+    static const RuleFamily kByHundred[] = {
+        RuleFamily::kInput,     RuleFamily::kCapability, RuleFamily::kLimit, RuleFamily::kUsage,
+        RuleFamily::kLifecycle, RuleFamily::kStructure,  RuleFamily::kPath,  RuleFamily::kSecurity};
+    if (number >= 5 && number <= 9) return RuleFamily::kPolicy;
+    return kByHundred[number / 100];
+  };
+  for (const RuleInfo* r : all_rules()) {
+    EXPECT_EQ(static_cast<int>(r->family), static_cast<int>(family_of_id(r->id))) << r->id;
+  }
+}
+
+// Every rule is reported by one check (its producer), or by the linter and
+// the policy (AML001-AML009); the one exception is a rule a schema routes
+// values to (x-amlint-rule), which its own check and the schema check both
+// report. A check declares every rule it reports (Check::rules(): --ignore
+// works from that list, and the linter stops a check that reports more).
+TEST(RuleCatalog, EachRuleHasOneProducerAndEveryCheckDeclaresItsRules) {
+  std::map<const RuleInfo*, std::vector<const Check*>> producers;
+  std::map<const RuleInfo*, const Check*> named_for;
+  const Check* schema_check = nullptr;
+  for (const auto& check : all_checks()) {
+    EXPECT_TRUE(named_for.emplace(&check->info(), check.get()).second)
+        << "two checks are named for " << check->info().id;
+    if (check->info().id == "AML501") schema_check = check.get();
+    const std::vector<const RuleInfo*> rules = check->rules();
+    EXPECT_NE(std::find(rules.begin(), rules.end(), &check->info()), rules.end())
+        << check->info().id << " does not declare its own rule";
+    for (const RuleInfo* r : rules) {
+      ASSERT_NE(r, nullptr) << check->info().id << " declares a rule that does not exist";
+      producers[r].push_back(check.get());
+    }
+  }
+  for (const RuleInfo* r : all_rules()) {
+    const std::vector<const Check*>& by = producers[r];
+    if (r->id <= "AML009") {
+      EXPECT_TRUE(by.empty()) << r->id << " is the linter's or the policy's, not a check's";
+    } else if (by.size() == 2) {
+      EXPECT_TRUE(named_for.count(r) && std::count(by.begin(), by.end(), schema_check) == 1)
+          << r->id << " has two producers, and is not a rule the schemas route to";
+    } else {
+      EXPECT_EQ(by.size(), 1u) << r->id << " must be reported by exactly one check";
+    }
+  }
+  EXPECT_EQ(producers[find_rule("AML503")], std::vector<const Check*>{schema_check});
+}
+
+// The schemas route some value violations to other rules (x-amlint-rule):
+// the schema check reports those, so it must declare them.
+TEST(RuleCatalog, TheSchemaCheckDeclaresEveryRuleTheSchemasRouteTo) {
+  const Check* schema_check = nullptr;
+  for (const auto& check : all_checks()) {
+    if (check->info().id == "AML501") schema_check = check.get();
+  }
+  ASSERT_NE(schema_check, nullptr);
+  const std::vector<const RuleInfo*> rules = schema_check->rules();
+  const Regex routed(R"re(^\s*:\s*"(AML[0-9]+)")re");
+  int seen = 0;
+  for (const EmbeddedFile& f : embedded_files()) {
+    if (!ends_with(f.name, ".schema.json")) continue;
+    const std::string_view key = "\"x-amlint-rule\"";
+    for (std::size_t at = f.data.find(key); at != std::string_view::npos;
+         at = f.data.find(key, at + 1)) {
+      std::string id;
+      ASSERT_TRUE(routed.first_group(f.data.substr(at + key.size(), 40), id)) << f.name;
+      ++seen;
+      const RuleInfo* r = find_rule(id);
+      ASSERT_NE(r, nullptr) << f.name << " routes to " << id << ", which is no rule";
+      EXPECT_NE(std::find(rules.begin(), rules.end(), r), rules.end())
+          << f.name << " routes values to " << id << ": add it to the schema check's rules()";
+    }
+  }
+  EXPECT_GT(seen, 0) << "no x-amlint-rule found: has the schema syntax changed?";
 }
 
 TEST(RuleCatalog, IdsAndSlugsAreUniqueAndWellFormed) {

@@ -31,6 +31,11 @@ std::string_view level_name(Level level, std::string_view none_word) {
   return level ? severity_name(*level) : none_word;
 }
 
+bool explains_keys(RuleFamily family) {
+  return family == RuleFamily::kCapability || family == RuleFamily::kLimit ||
+         family == RuleFamily::kUsage;
+}
+
 Pos Location::end() const {
   Pos b = begin();
   Pos e = file->position(range.end);

@@ -28,12 +28,32 @@ std::optional<Level> parse_level(std::string_view name, std::string_view none_wo
 // The word for `level`: severity_name(), or `none_word`.
 std::string_view level_name(Level level, std::string_view none_word);
 
+// What a rule is about. Each family has its block of ids (AML0xx input and
+// policy, AML1xx capability, AML2xx limits ...; tests/rule_catalog_test.cpp
+// holds them to it), but code asks the family, never the digits.
+enum class RuleFamily {
+  kInput,       // AML001-AML004, AML010: reading the files
+  kPolicy,      // AML005-AML009: the team's suppressions and baseline
+  kCapability,  // AML1xx: what a compute target can run
+  kLimit,       // AML2xx: memory, CPU and model-size limits
+  kUsage,       // AML3xx: what a target is meant for, and how it is set up
+  kLifecycle,   // AML4xx: preview, retired and retiring parts of Azure ML
+  kStructure,   // AML5xx: keys, types and values of the file format
+  kPath,        // AML6xx: local paths
+  kSecurity,    // AML7xx: secrets, authentication, TLS
+};
+
+// Whether a finding of the family says more about a key than the generic
+// structure rules (AML501 unknown key, AML505 ignored key) on its line.
+bool explains_keys(RuleFamily family);
+
 // A rule's identity. Ids and slugs are a contract with users: never reuse or
 // renumber them.
 struct RuleInfo {
-  std::string_view id;       // "AML201"
-  std::string_view slug;     // "memory-over-target-limit"
-  Severity severity;         // default severity
+  std::string_view id;    // "AML201"
+  std::string_view slug;  // "memory-over-target-limit"
+  Severity severity;      // default severity
+  RuleFamily family;
   std::string_view facts;    // facts of the capability table it enforces: "F6, F7"
   std::string_view summary;  // one line, for `amlint rules`
   // The data of rules/ the rule reads, as ids `amlint facts` lists

@@ -52,7 +52,7 @@ std::string repository_root() {
 }
 
 std::string repository_path(const SourceFile& file) {
-  if (file.fs_path() == "-" || file.fs_path().empty()) return file.path();
+  if (!file.has_path()) return file.path();
   std::error_code ec;
   const fs::path absolute = fs::absolute(fs::path(file.fs_path()), ec).lexically_normal();
   const fs::path relative = absolute.lexically_relative(repository_root());

@@ -37,11 +37,15 @@ std::string format_position(std::string_view path, Pos pos);
 class SourceFile {
  public:
   // `display_path` is what diagnostics print; `fs_path` is where it lives on
-  // disk (empty for standard input).
+  // disk, or would live for a text given in memory (an editor's buffer,
+  // standard input with --stdin-filename); empty for a text from nowhere
+  // (standard input without a name).
   SourceFile(std::string display_path, std::string fs_path, std::string bytes);
 
   const std::string& path() const { return display_path_; }
   const std::string& fs_path() const { return fs_path_; }
+  // False for a text from nowhere: it has no folder, config place or siblings.
+  bool has_path() const { return !fs_path_.empty(); }
   // The bytes; empty after keep_lines() until restore_text().
   std::string_view text() const { return bytes_; }
   std::size_t size() const { return size_; }

@@ -1,5 +1,7 @@
 // One lint run: find the files, read them, classify their documents, run
-// every check, and return the findings in a stable order.
+// every check, and return the findings in a stable order. The entry point
+// of every command that lints: `check` and `baseline` on files, and the
+// callers that hold texts in memory (an editor's buffers, a file being fixed).
 #pragma once
 
 #include <memory>
@@ -18,9 +20,25 @@
 
 namespace amlint {
 
+// A file's text handed to the run instead of read from disk. It is linted as
+// a named file at `path`: the config, the production and test paths and the
+// v1 pairing of that place apply, and a file at `path` on disk is not read.
+struct Buffer {
+  // Where the text lives or would live, as diagnostics show it; "" for a
+  // text from nowhere (shown as "<stdin>", with the current directory's
+  // config and no siblings).
+  std::string path;
+  std::string text;
+};
+
+// The path in `LintOptions::paths` that stands for standard input.
+inline constexpr std::string_view kStdinPath = "-";
+
 struct LintOptions {
-  std::vector<std::string> paths;  // files, directories, "-" for standard input
-  std::string stdin_filename;      // path shown for "-" (and used to pair it)
+  std::vector<std::string> paths;  // files, directories, kStdinPath for standard input
+  std::string stdin_filename;      // the path standard input is linted at (Buffer::path)
+  // Texts to lint as they are, before `paths` (whose walks skip their paths).
+  std::vector<Buffer> buffers;
   std::optional<std::string> model_path;
   const CapabilityTable* table = nullptr;  // nullptr: the built-in table
   // Rules not to run or report: ids ("AML601"), slugs, or id prefixes ("AML5").
@@ -36,6 +54,10 @@ struct LintOptions {
 // Throws UsageError when a named path is missing or unreadable, or --model
 // names nothing.
 LintReport lint(const LintOptions& options);
+
+// lint() on one text alone: `options.paths` and `options.buffers` are
+// replaced by `buffer`.
+LintReport lint_buffer(Buffer buffer, LintOptions options);
 
 // Today's date in UTC, YYYY-MM-DD.
 std::string today_utc();

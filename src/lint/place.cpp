@@ -19,11 +19,14 @@ FilePlace Places::of(const SourceFile& file) const {
   const std::string& fs_path = file.fs_path();
   FilePlace place;
   std::error_code ec;
-  place.directory = fs::absolute(fs::path(fs_path), ec).lexically_normal().parent_path().string();
+  place.directory =
+      file.has_path()
+          ? fs::absolute(fs::path(fs_path), ec).lexically_normal().parent_path().string()
+          : fs::current_path(ec).lexically_normal().string();
   place.config = &config_of(fs_path);
   const CapabilityTable* own = config_tables_ ? place.config->table() : nullptr;
   place.table = own ? own : &table_;
-  if (fs_path == "-" && stdin_filename_.empty()) return place;  // nowhere
+  if (!file.has_path()) return place;
   // Production or test paths (AML301, AML702, AML703): the config's globs,
   // else the table's directory names.
   const Config& config = *place.config;

@@ -31,17 +31,15 @@ class Places {
   // `configs`: the run's configs (nullptr: defaults everywhere). A config's
   // `capabilities` apply to the files under it when `config_tables`;
   // otherwise (--targets) `table` holds for the whole run.
-  Places(ConfigResolver* configs, bool config_tables, const CapabilityTable& table,
-         std::string stdin_filename)
-      : configs_(configs),
-        config_tables_(config_tables),
-        table_(table),
-        stdin_filename_(std::move(stdin_filename)) {}
+  Places(ConfigResolver* configs, bool config_tables, const CapabilityTable& table)
+      : configs_(configs), config_tables_(config_tables), table_(table) {}
 
   // Config files are all read on the calling thread before the workers
   // start (a bad one is a usage error there); workers only find them in the
   // cache.
   const Config& config_of(const std::string& fs_path) const;
+  // A text from nowhere (SourceFile::has_path) lies in the current
+  // directory, and in no production or test path.
   FilePlace of(const SourceFile& file) const;
 
  private:
@@ -53,7 +51,6 @@ class Places {
   ConfigResolver* configs_;
   const bool config_tables_;
   const CapabilityTable& table_;
-  const std::string stdin_filename_;
   mutable std::mutex mutex_;  // workers place files in parallel
   mutable std::map<std::string, std::vector<std::string>> segments_;          // by directory
   mutable std::map<std::string, std::vector<RunDirectory>> run_directories_;  // by directory

@@ -12,6 +12,7 @@ namespace {
 constexpr RuleInfo kInfo{"AML202",
                          "aci-region-capacity",
                          Severity::kWarning,
+                         RuleFamily::kLimit,
                          "",
                          "CPU or memory above what an ACI container group can hold",
                          "targets.*.container_group"};

@@ -10,6 +10,7 @@ namespace {
 constexpr RuleInfo kInfo{"AML702",
                          "auth-disabled",
                          Severity::kWarning,
+                         RuleFamily::kSecurity,
                          "",
                          "a real-time endpoint is reachable without authentication",
                          "targets.*.auth_by_default, detection.test_segments"};

@@ -12,6 +12,7 @@ namespace {
 constexpr RuleInfo kInfo{"AML302",
                          "cluster-autoscale-via-sdk",
                          Severity::kError,
+                         RuleFamily::kUsage,
                          "F9",
                          "a deployment config sets cluster (node) autoscaling",
                          "targets.*.cluster_autoscale_via_sdk, detection.node_autoscale_keys"};

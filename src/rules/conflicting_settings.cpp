@@ -10,7 +10,11 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{
-    "AML506", "conflicting-settings", Severity::kError, "",
+    "AML506",
+    "conflicting-settings",
+    Severity::kError,
+    RuleFamily::kStructure,
+    "",
     "settings that contradict each other (autoscale, auth, environment, SSL ...)"};
 
 bool is_set(const Node* n) { return n && !n->is_null(); }

@@ -1,6 +1,7 @@
-// AML503 for references: a deployment whose endpoint_name names an endpoint
-// of another kind in the same run (a managed deployment on a Kubernetes
-// endpoint, a batch deployment on an online endpoint). az ml rejects it.
+// AML503 for references, a part of the schema check (rules/structure.cpp): a
+// deployment whose endpoint_name names an endpoint of another kind in the
+// same run (a managed deployment on a Kubernetes endpoint, a batch
+// deployment on an online endpoint). az ml rejects it.
 #include <algorithm>
 
 #include "manifest/placeholder.h"
@@ -24,11 +25,9 @@ Format endpoint_for(Format deployment) {
   }
 }
 
-class EndpointReferences final : public Check {
+class EndpointReferences {
  public:
-  const RuleInfo& info() const override { return structure_rules::kInvalidValue; }
-
-  void check(const Manifest& m, const Context& ctx, Sink& out) const override {
+  void check(const Manifest& m, const Context& ctx, Sink& out) const {
     const Format wanted = endpoint_for(m.format);
     if (wanted == Format::kUnknown) return;
     const MapEntry* ref = m.root()->entry("endpoint_name");
@@ -55,6 +54,9 @@ class EndpointReferences final : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> make_endpoint_references() { return std::make_unique<EndpointReferences>(); }
+void structure_rules::report_endpoint_of_another_kind(const Manifest& m, const Context& ctx,
+                                                      Sink& out) {
+  EndpointReferences().check(m, ctx, out);
+}
 
 }  // namespace amlint

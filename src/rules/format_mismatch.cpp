@@ -10,7 +10,11 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML513", "format-mismatch", Severity::kWarning, "",
+constexpr RuleInfo kInfo{"AML513",
+                         "format-mismatch",
+                         Severity::kWarning,
+                         RuleFamily::kStructure,
+                         "",
                          "$schema or the keys suggest another format than the one az ml loads"};
 
 // What makes az ml load `format`, and what the user does to get `hinted`.

@@ -14,6 +14,7 @@ namespace {
 constexpr RuleInfo kInfo{"AML103",
                          "fpga-outside-aks-or-edge",
                          Severity::kError,
+                         RuleFamily::kCapability,
                          "F3",
                          "an FPGA VM size or FPGA request: a retired path on every target",
                          "targets.*.fpga, detection.fpga_vm_size, detection.fpga_key, "

@@ -14,6 +14,7 @@ constexpr RuleInfo kInfo{
     "AML102",
     "gpu-batch-outside-compute-cluster",
     Severity::kError,
+    RuleFamily::kCapability,
     "F2",
     "a batch deployment's compute is not a cluster, or it asks for a GPU elsewhere",
     "targets.*.gpu_batch, targets.*.batch_compute, detection.gpu_vm_size, vm_sizes"};

@@ -14,6 +14,7 @@ constexpr RuleInfo kInfo{
     "AML101",
     "gpu-web-service-outside-aks",
     Severity::kError,
+    RuleFamily::kCapability,
     "F1, F14",
     "a web-service deployment asks for a GPU on a target without GPU web services",
     "targets.*.gpu_web_service, detection.gpu_image, detection.gpu_vm_size, vm_sizes"};

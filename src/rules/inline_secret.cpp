@@ -16,7 +16,11 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{
-    "AML701", "inline-secret", Severity::kError, "",
+    "AML701",
+    "inline-secret",
+    Severity::kError,
+    RuleFamily::kSecurity,
+    "",
     "a literal secret (key, password, private key, connection string) in a manifest"};
 
 // The words of a key or variable name: "OPENAI_API_KEY", "primaryKey" and

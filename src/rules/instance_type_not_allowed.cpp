@@ -21,6 +21,7 @@ namespace {
 constexpr RuleInfo kInfo{"AML510",
                          "instance-type-not-allowed",
                          Severity::kError,
+                         RuleFamily::kStructure,
                          "",
                          "a managed online instance_type outside the allowed VM sizes",
                          "targets.managed_online.instance_types, vm_sizes"};

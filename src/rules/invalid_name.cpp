@@ -14,6 +14,7 @@ namespace {
 constexpr RuleInfo kInfo{"AML508",
                          "invalid-name",
                          Severity::kError,
+                         RuleFamily::kStructure,
                          "",
                          "an endpoint, deployment, compute or namespace name Azure ML rejects",
                          "targets.*.limits.endpoint_and_deployment_name_length"};

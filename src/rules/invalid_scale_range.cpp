@@ -11,7 +11,11 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{
-    "AML511", "invalid-scale-range", Severity::kError, "",
+    "AML511",
+    "invalid-scale-range",
+    Severity::kError,
+    RuleFamily::kStructure,
+    "",
     "min above max replicas or instances, or a utilisation target outside 1-100"};
 
 class InvalidScaleRange final : public Check {

@@ -11,7 +11,11 @@ namespace amlint {
 namespace {
 
 constexpr RuleInfo kInfo{
-    "AML509", "invalid-traffic", Severity::kError, "",
+    "AML509",
+    "invalid-traffic",
+    Severity::kError,
+    RuleFamily::kStructure,
+    "",
     "traffic not summing to 0 or 100, naming an unknown deployment, or bad mirror traffic"};
 
 class InvalidTraffic final : public Check {

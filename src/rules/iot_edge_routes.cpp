@@ -1,5 +1,6 @@
-// AML503 for IoT Edge manifests: a route that reads from or writes to a
-// module the manifest's $edgeAgent does not define (its messages go nowhere).
+// AML503 for IoT Edge manifests, a part of the schema check
+// (rules/structure.cpp): a route that reads from or writes to a module the
+// manifest's $edgeAgent does not define (its messages go nowhere).
 #include "manifest/placeholder.h"
 #include "manifest/scalar.h"
 #include "rules/common.h"
@@ -10,11 +11,9 @@
 namespace amlint {
 namespace {
 
-class IotEdgeRoutes final : public Check {
+class IotEdgeRoutes {
  public:
-  const RuleInfo& info() const override { return structure_rules::kInvalidValue; }
-
-  void check(const Manifest& m, const Context& /*ctx*/, Sink& out) const override {
+  void check(const Manifest& m, Sink& out) const {
     if (m.format != Format::kIotEdgeManifest) return;
     const MapEntry* modules = rules::entry_at(
         m.root(), {"modulesContent", "$edgeAgent", "properties.desired", "modules"});
@@ -64,6 +63,8 @@ class IotEdgeRoutes final : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> make_iot_edge_routes() { return std::make_unique<IotEdgeRoutes>(); }
+void structure_rules::report_routes_to_undefined_modules(const Manifest& m, Sink& out) {
+  IotEdgeRoutes().check(m, out);
+}
 
 }  // namespace amlint

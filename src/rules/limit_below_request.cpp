@@ -12,7 +12,11 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML507", "limit-below-request", Severity::kError, "",
+constexpr RuleInfo kInfo{"AML507",
+                         "limit-below-request",
+                         Severity::kError,
+                         RuleFamily::kStructure,
+                         "",
                          "a resource limit below its request (Kubernetes quantities parsed)"};
 
 }  // namespace

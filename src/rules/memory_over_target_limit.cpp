@@ -10,6 +10,7 @@ namespace {
 constexpr RuleInfo kInfo{"AML201",
                          "memory-over-target-limit",
                          Severity::kError,
+                         RuleFamily::kLimit,
                          "F4",
                          "memory requested at or over the target's memory limit",
                          "targets.*.memory_gb"};

@@ -18,7 +18,11 @@ namespace fs = std::filesystem;
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML601", "missing-local-path", Severity::kWarning, "",
+constexpr RuleInfo kInfo{"AML601",
+                         "missing-local-path",
+                         Severity::kWarning,
+                         RuleFamily::kPath,
+                         "",
                          "a local path in a manifest that does not exist"};
 
 // Values that are references or URIs (azureml:, runs:/, git+https://,
@@ -50,7 +54,7 @@ class MissingLocalPath final : public Check {
 
   void check(const Manifest& m, const Context& ctx, Sink& out) const override {
     const std::string_view name = schema_name(m.format);
-    if (name.empty() || !m.root() || m.file->fs_path() == "-") return;
+    if (name.empty() || !m.root() || !m.file->has_path()) return;
     const schema::SchemaFile* file = schema::builtin(name);
     if (!file) return;
     // az ml v1 and the v1 SDK resolve a config's paths against the folder

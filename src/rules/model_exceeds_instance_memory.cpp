@@ -16,6 +16,7 @@ namespace {
 constexpr RuleInfo kInfo{"AML204",
                          "model-exceeds-instance-memory",
                          Severity::kWarning,
+                         RuleFamily::kLimit,
                          "",
                          "a local model needs more than its instance type's RAM (x1.5 headroom)",
                          "sizing.model_ram_headroom, vm_sizes"};
@@ -35,7 +36,7 @@ class ModelExceedsInstanceMemory final : public Check {
       return;
     }
     const VmSize* size = VmSizeTable::builtin().find(*type);
-    if (!size || size->memory_gb <= 0 || m.file->fs_path() == "-") return;  // memory unknown
+    if (!size || size->memory_gb <= 0 || !m.file->has_path()) return;  // memory unknown
     const std::filesystem::path on_disk = std::filesystem::path(m.directory) / std::string(*model);
     const auto bytes = disk_size(on_disk.string());
     if (!bytes) return;  // AML601 reports a missing path

@@ -12,6 +12,7 @@ namespace {
 constexpr RuleInfo kInfo{"AML203",
                          "model-over-target-limit",
                          Severity::kError,
+                         RuleFamily::kLimit,
                          "F5",
                          "the model (--model) is at or over the target's model-size limit",
                          "targets.*.model_size_gb"};

@@ -14,6 +14,7 @@ constexpr RuleInfo kInfo{
     "AML512",
     "over-service-limit",
     Severity::kWarning,
+    RuleFamily::kStructure,
     "",
     "a request time-out, instance count or deployment count over the service limit",
     "targets.*.limits, detection.prompt_flow_model_property, detection.prompt_flow_variable, "

@@ -13,6 +13,7 @@ namespace {
 constexpr RuleInfo kInfo{"AML401",
                          "preview-target",
                          Severity::kInfo,
+                         RuleFamily::kLifecycle,
                          "F11",
                          "a deployment to a former preview target (IoT Edge ML modules, Azure "
                          "Functions)",

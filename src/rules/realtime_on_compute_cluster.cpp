@@ -12,6 +12,7 @@ constexpr RuleInfo kInfo{
     "AML104",
     "realtime-on-compute-cluster",
     Severity::kError,
+    RuleFamily::kCapability,
     "F13",
     "a Kubernetes online endpoint whose compute is a compute cluster (or instance, or VM)",
     "targets.*.real_time"};

@@ -7,28 +7,60 @@
 namespace amlint {
 
 namespace input_rules {
-const RuleInfo kInvalidSyntax{"AML001", "invalid-syntax", Severity::kError, "",
+const RuleInfo kInvalidSyntax{"AML001",
+                              "invalid-syntax",
+                              Severity::kError,
+                              RuleFamily::kInput,
+                              "",
                               "a file cannot be parsed, or exceeds an input limit"};
-const RuleInfo kDuplicateKey{"AML002", "duplicate-key", Severity::kError, "",
-                             "a mapping repeats a key"};
-const RuleInfo kUnrecognizedFile{"AML003", "unrecognized-file", Severity::kInfo, "",
+const RuleInfo kDuplicateKey{
+    "AML002", "duplicate-key", Severity::kError, RuleFamily::kInput, "", "a mapping repeats a key"};
+const RuleInfo kUnrecognizedFile{"AML003",
+                                 "unrecognized-file",
+                                 Severity::kInfo,
+                                 RuleFamily::kInput,
+                                 "",
                                  "a file named explicitly is not a known manifest"};
-const RuleInfo kNonStrictJson{"AML004", "non-strict-json", Severity::kWarning, "",
+const RuleInfo kNonStrictJson{"AML004",
+                              "non-strict-json",
+                              Severity::kWarning,
+                              RuleFamily::kInput,
+                              "",
                               "a .json file parses only as YAML"};
 }  // namespace input_rules
 
 namespace policy_rules {
-const RuleInfo kSuppressionWithoutReason{"AML005", "suppression-without-reason", Severity::kWarning,
-                                         "", "an inline or config suppression gives no reason"};
+const RuleInfo kSuppressionWithoutReason{"AML005",
+                                         "suppression-without-reason",
+                                         Severity::kWarning,
+                                         RuleFamily::kPolicy,
+                                         "",
+                                         "an inline or config suppression gives no reason"};
 const RuleInfo kExpiredSuppression{
-    "AML006", "expired-suppression", Severity::kWarning, "",
+    "AML006",
+    "expired-suppression",
+    Severity::kWarning,
+    RuleFamily::kPolicy,
+    "",
     "a suppression's until= date has passed, so it no longer applies"};
 const RuleInfo kInvalidSuppression{
-    "AML007", "invalid-suppression", Severity::kError, "",
+    "AML007",
+    "invalid-suppression",
+    Severity::kError,
+    RuleFamily::kPolicy,
+    "",
     "a suppression cannot be read, or names a rule the project makes non-suppressible"};
-const RuleInfo kStaleBaselineEntry{"AML008", "stale-baseline-entry", Severity::kWarning, "",
+const RuleInfo kStaleBaselineEntry{"AML008",
+                                   "stale-baseline-entry",
+                                   Severity::kWarning,
+                                   RuleFamily::kPolicy,
+                                   "",
                                    "a baseline entry matches no current finding"};
-const RuleInfo kUnusedSuppression{"AML009", "unused-suppression", Severity::kWarning, "",
+const RuleInfo kUnusedSuppression{"AML009",
+                                  "unused-suppression",
+                                  Severity::kWarning,
+                                  RuleFamily::kPolicy,
+                                  "",
                                   "a suppression suppresses nothing"};
 }  // namespace policy_rules
 
@@ -50,8 +82,6 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
     v.push_back(make_v1_deployment_retired());
     v.push_back(make_retired_vm_size());
     v.push_back(make_structure_check());
-    v.push_back(make_iot_edge_routes());
-    v.push_back(make_endpoint_references());
     v.push_back(make_conflicting_settings());
     v.push_back(make_limit_below_request());
     v.push_back(make_invalid_name());

@@ -37,6 +37,11 @@ extern const RuleInfo kWrongType;           // AML502
 extern const RuleInfo kInvalidValue;        // AML503
 extern const RuleInfo kMissingRequiredKey;  // AML504
 extern const RuleInfo kKeyIgnoredByTarget;  // AML505
+
+// The parts of the schema check that look past one value: AML503 for
+// references (rules/iot_edge_routes.cpp, rules/endpoint_references.cpp).
+void report_routes_to_undefined_modules(const Manifest& m, Sink& out);
+void report_endpoint_of_another_kind(const Manifest& m, const Context& ctx, Sink& out);
 }  // namespace structure_rules
 
 // Checks that look at manifests.
@@ -55,8 +60,6 @@ std::unique_ptr<Check> make_preview_target();                     // AML401
 std::unique_ptr<Check> make_v1_deployment_retired();              // AML402
 std::unique_ptr<Check> make_retired_vm_size();                    // AML403
 std::unique_ptr<Check> make_structure_check();                    // AML501-AML505
-std::unique_ptr<Check> make_iot_edge_routes();                    // AML503 (IoT Edge routes)
-std::unique_ptr<Check> make_endpoint_references();                // AML503 (endpoint kinds)
 std::unique_ptr<Check> make_conflicting_settings();               // AML506
 std::unique_ptr<Check> make_limit_below_request();                // AML507
 std::unique_ptr<Check> make_invalid_name();                       // AML508

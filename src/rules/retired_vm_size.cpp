@@ -13,6 +13,7 @@ namespace {
 constexpr RuleInfo kInfo{"AML403",
                          "retired-vm-size",
                          Severity::kError,
+                         RuleFamily::kLifecycle,
                          "",
                          "an instance_type or size from a retired VM family",
                          "retired"};

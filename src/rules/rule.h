@@ -71,7 +71,11 @@ class Sink {
 class Check {
  public:
   virtual ~Check() = default;
+  // The rule the check is named for.
   virtual const RuleInfo& info() const = 0;
+  // Every rule it may report: a check runs unless --ignore names them all,
+  // and --ignore drops the findings of each one it names.
+  virtual std::vector<const RuleInfo*> rules() const { return {&info()}; }
   virtual void check(const Manifest& m, const Context& ctx, Sink& out) const = 0;
 };
 

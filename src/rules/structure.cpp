@@ -1,5 +1,6 @@
 // AML501-AML505: every key, type and value of a manifest against the schema of
-// its format (schemas/*.schema.json). A schema property may route its value
+// its format (schemas/*.schema.json), and the references it makes (AML503:
+// IoT Edge routes, endpoint kinds). A schema property may route its value
 // violations to a more specific rule (x-amlint-rule: AML508 names, AML509
 // traffic, AML511 scale settings, AML512 service limits).
 #include "rules/common.h"
@@ -10,15 +11,35 @@
 namespace amlint {
 
 namespace structure_rules {
-const RuleInfo kUnknownKey{"AML501", "unknown-key", Severity::kError, "",
+const RuleInfo kUnknownKey{"AML501",
+                           "unknown-key",
+                           Severity::kError,
+                           RuleFamily::kStructure,
+                           "",
                            "a key the format does not define (v1: a warning, az ml ignores it)"};
-const RuleInfo kWrongType{"AML502", "wrong-type", Severity::kError, "",
+const RuleInfo kWrongType{"AML502",
+                          "wrong-type",
+                          Severity::kError,
+                          RuleFamily::kStructure,
+                          "",
                           "a value of the wrong type (YAML 1.1 booleans and quoted numbers named)"};
-const RuleInfo kInvalidValue{"AML503", "invalid-value", Severity::kError, "",
+const RuleInfo kInvalidValue{"AML503",
+                             "invalid-value",
+                             Severity::kError,
+                             RuleFamily::kStructure,
+                             "",
                              "a value outside what the format allows (enum, pattern or range)"};
-const RuleInfo kMissingRequiredKey{"AML504", "missing-required-key", Severity::kError, "",
+const RuleInfo kMissingRequiredKey{"AML504",
+                                   "missing-required-key",
+                                   Severity::kError,
+                                   RuleFamily::kStructure,
+                                   "",
                                    "a key the format requires is missing"};
-const RuleInfo kKeyIgnoredByTarget{"AML505", "key-ignored-by-target", Severity::kWarning, "",
+const RuleInfo kKeyIgnoredByTarget{"AML505",
+                                   "key-ignored-by-target",
+                                   Severity::kWarning,
+                                   RuleFamily::kStructure,
+                                   "",
                                    "a valid key that this deployment's target ignores"};
 }  // namespace structure_rules
 
@@ -44,8 +65,23 @@ bool is_layered(const Manifest& m) {
 class StructureCheck final : public Check {
  public:
   const RuleInfo& info() const override { return kUnknownKey; }
+  std::vector<const RuleInfo*> rules() const override {
+    // The rules that schemas route values to (x-amlint-rule) are named here
+    // too; tests/rule_catalog_test.cpp checks that none is missing.
+    return {&kUnknownKey,         &kWrongType,          &kInvalidValue,
+            &kMissingRequiredKey, &kKeyIgnoredByTarget, find_rule("AML508"),
+            find_rule("AML509"),  find_rule("AML511"),  find_rule("AML512")};
+  }
 
-  void check(const Manifest& m, const Context& /*ctx*/, Sink& out) const override {
+  void check(const Manifest& m, const Context& ctx, Sink& out) const override {
+    if (!m.root()) return;
+    check_schema(m, out);
+    report_routes_to_undefined_modules(m, out);
+    report_endpoint_of_another_kind(m, ctx, out);
+  }
+
+ private:
+  static void check_schema(const Manifest& m, Sink& out) {
     const std::string_view name = schema_name(m.format);
     if (name.empty() || !m.root()) return;
     const schema::SchemaFile* file = schema::builtin(name);
@@ -84,7 +120,6 @@ class StructureCheck final : public Check {
     }
   }
 
- private:
   static const RuleInfo* rule_for(const schema::Violation& v) {
     if (!v.rule.empty()) {
       if (const RuleInfo* r = find_rule(v.rule)) return r;

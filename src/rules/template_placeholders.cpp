@@ -9,7 +9,11 @@
 namespace amlint {
 namespace {
 
-constexpr RuleInfo kInfo{"AML010", "template-placeholders", Severity::kInfo, "",
+constexpr RuleInfo kInfo{"AML010",
+                         "template-placeholders",
+                         Severity::kInfo,
+                         RuleFamily::kInput,
+                         "",
                          "a manifest holds template placeholders, whose values are not checked"};
 
 class TemplatePlaceholders final : public Check {

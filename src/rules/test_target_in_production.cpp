@@ -9,6 +9,7 @@ namespace {
 constexpr RuleInfo kInfo{"AML301",
                          "test-target-in-production",
                          Severity::kError,
+                         RuleFamily::kUsage,
                          "F6, F7",
                          "a deployment config for a test-only target lies under a production path",
                          "targets.*.production, targets.*.used_for, detection.production_segments"};

@@ -11,6 +11,7 @@ namespace {
 constexpr RuleInfo kInfo{"AML703",
                          "tls-disabled",
                          Severity::kWarning,
+                         RuleFamily::kSecurity,
                          "",
                          "a production web service is exposed without TLS",
                          "targets.*.tls_in_deployment_config, detection.production_segments"};

@@ -11,6 +11,7 @@ namespace {
 constexpr RuleInfo kInfo{"AML402",
                          "v1-deployment-retired",
                          Severity::kWarning,
+                         RuleFamily::kLifecycle,
                          "",
                          "a file only SDK v1 and CLI v1 read: their support has ended",
                          "lifecycle.cli_v1, lifecycle.sdk_v1"};
