@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 
+#include "util/files.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -24,40 +25,19 @@ void hash_field(std::uint64_t& h, std::string_view field) {
   h *= kFnvPrime;  // hashes a NUL byte, so ("ab", "c") and ("a", "bc") differ
 }
 
-std::string root_of(const fs::path& cwd) {
-  std::error_code ec;
-  for (fs::path p = cwd; !p.empty(); p = p.parent_path()) {
-    if (fs::exists(p / ".git", ec)) return p.string();
-    if (p == p.root_path()) break;
-  }
-  return cwd.string();
-}
-
 }  // namespace
 
-std::string repository_root() {
-  // Computed once per current directory: reports ask for every finding. The
-  // lock makes it safe to call from any thread.
-  static std::mutex mutex;
-  static std::string cached_cwd;
-  static std::string cached_root;
-  const std::lock_guard<std::mutex> lock(mutex);
-  std::error_code ec;
-  const fs::path cwd = fs::current_path(ec).lexically_normal();
-  if (cwd.string() != cached_cwd || cached_root.empty()) {
-    cached_cwd = cwd.string();
-    cached_root = root_of(cwd);
-  }
-  return cached_root;
+std::string project_root(const SourceFile& file) {
+  return file.has_path() ? project_root_of(file.fs_path()) : "";
 }
 
 std::string repository_path(const SourceFile& file) {
   if (!file.has_path()) return file.path();
   std::error_code ec;
   const fs::path absolute = fs::absolute(fs::path(file.fs_path()), ec).lexically_normal();
-  const fs::path relative = absolute.lexically_relative(repository_root());
-  if (relative.empty() || *relative.begin() == "..") return absolute.generic_string();
-  return relative.generic_string();
+  const std::string root = project_root(file);
+  if (root.empty()) return absolute.generic_string();
+  return absolute.lexically_relative(root).generic_string();
 }
 
 std::string fingerprint(const Finding& finding) {

@@ -12,14 +12,15 @@
 
 namespace amlint {
 
-// The directory that report paths are relative to: the nearest ancestor of
-// the current directory that holds `.git` (a directory or, in a worktree, a
-// file), else the current directory. Absolute and lexically normal.
-std::string repository_root();
+// The directory that the file's path in reports is relative to: its
+// repository's root, else the current directory when the file is under it
+// (util/files.h project_root_of); "" when it has none, and for a text from
+// nowhere.
+std::string project_root(const SourceFile& file);
 
-// A file's path relative to repository_root(), with '/' separators: the
-// form GitHub, Azure Pipelines and GitLab expect. A file outside the root
-// keeps its absolute path; standard input without a name stays "<stdin>".
+// A file's path relative to project_root(), with '/' separators: the form
+// GitHub, Azure Pipelines and GitLab expect. A file without a root keeps
+// its absolute path; a text from nowhere its name ("<stdin>").
 std::string repository_path(const SourceFile& file);
 
 // 16 lowercase hex digits: a 64-bit FNV-1a hash of the rule id, the

@@ -14,6 +14,7 @@
 #include "policy/policy.h"
 #include "policy/suppressions.h"
 #include "rules/registry.h"
+#include "util/files.h"
 
 namespace amlint {
 namespace {
@@ -199,6 +200,7 @@ class Run {
 }  // namespace
 
 LintReport lint(const LintOptions& options) {
+  forget_repository_roots();  // a long-lived caller may have seen another state of the disk
   const CapabilityTable& table = options.table ? *options.table : CapabilityTable::builtin();
   return Run(options, table).execute();
 }

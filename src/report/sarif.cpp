@@ -3,6 +3,8 @@
 // URIs relative to %SRCROOT% (the repository root), regions are 1-based with
 // an exclusive end column counted in code points, and partialFingerprints
 // come from the rule, the path and the document path, never the line.
+#include <filesystem>
+
 #include "core/fingerprint.h"
 #include "report/facts_report.h"
 #include "report/reporter.h"
@@ -78,8 +80,30 @@ void write_rule(JsonWriter& json, const RuleInfo& rule) {
   json.end_object();
 }
 
-void write_physical_location(JsonWriter& json, const Location& location) {
-  const std::string path = repository_path(*location.file);
+// The directory %SRCROOT% stands for: the project root of the first file
+// that has one (a run lints one repository, as CI runs it), else the
+// current directory. Absolute, with a trailing '/'.
+std::string source_root(const LintReport& report) {
+  std::string root;
+  for (const SourceFile* file : report.files) {
+    root = project_root(*file);
+    if (!root.empty()) break;
+  }
+  std::error_code ec;
+  if (root.empty()) root = std::filesystem::current_path(ec).lexically_normal().string();
+  if (root.back() != '/') root += '/';
+  return root;
+}
+
+// A file under %SRCROOT% is named relative to it; one elsewhere (another
+// repository, outside any) by its absolute file URI.
+void write_physical_location(JsonWriter& json, const Location& location,
+                             const std::string& source_root) {
+  std::string path = repository_path(*location.file);
+  const std::string root = project_root(*location.file);
+  if (!root.empty() && root + "/" != source_root) {
+    path = std::filesystem::path(root + "/" + path).lexically_normal().generic_string();
+  }
   const bool absolute = !path.empty() && path.front() == '/';
   const Pos begin = location.begin();
   const Pos end = location.end();
@@ -120,10 +144,9 @@ void write_sarif(std::ostream& out, const LintReport& report, const ReportOption
   json.key("executionSuccessful").boolean(report.internal_errors.empty());
   json.end_object().end_array();
 
+  const std::string root = source_root(report);
   json.key("originalUriBaseIds").begin_object();
   json.key(kSrcRoot).begin_object();
-  std::string root = repository_root();
-  if (root.empty() || root.back() != '/') root += '/';
   json.key("uri").string("file://" + uri_path(root));
   json.end_object();
   json.end_object();
@@ -142,14 +165,14 @@ void write_sarif(std::ostream& out, const LintReport& report, const ReportOption
     json.key("level").string(sarif_level(f.severity));
     json.key("message").begin_object().key("text").string(f.message).end_object();
     json.key("locations").begin_array().begin_object();
-    write_physical_location(json, f.location);
+    write_physical_location(json, f.location, root);
     json.end_object().end_array();
     if (!f.related.empty()) {
       json.key("relatedLocations").begin_array();
       for (std::size_t r = 0; r < f.related.size(); ++r) {
         json.begin_object();
         json.key("id").number(static_cast<std::int64_t>(r + 1));
-        write_physical_location(json, f.related[r].location);
+        write_physical_location(json, f.related[r].location, root);
         json.key("message").begin_object().key("text").string(f.related[r].message).end_object();
         json.end_object();
       }

@@ -9,6 +9,8 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <mutex>
 #include <set>
 #include <system_error>
 #include <utility>
@@ -199,32 +201,67 @@ std::optional<std::uint64_t> disk_size(const std::string& path) {
   return total;
 }
 
-std::string repository_root_of(const std::string& dir) {
+namespace {
+// Reports ask for every finding's file: each directory is looked up once.
+std::mutex roots_mutex;
+std::map<std::string, std::string> roots;  // directory -> its repository root
+
+// Whether `dir` is the root of a repository: it holds .git, and that is not
+// the .git file of a submodule ("gitdir: ../.git/modules/x"), whose files
+// belong to the superproject's repository (as CI services and `git
+// ls-files` in the superproject name them). A worktree's .git file
+// ("gitdir: .../worktrees/x") makes a root.
+bool is_repository_root(const fs::path& dir) {
   std::error_code ec;
-  for (fs::path p = fs::path(dir); !p.empty(); p = p.parent_path()) {
-    if (fs::exists(p / ".git", ec)) return p.string();
-    if (p == p.root_path()) break;
-  }
-  return "";
+  const fs::path git = dir / ".git";
+  const fs::file_status status = fs::status(git, ec);
+  if (ec || !fs::exists(status)) return false;
+  if (!fs::is_regular_file(status)) return true;
+  const ReadResult read = read_file(git.string(), 4096);
+  const std::string_view text = read.bytes;
+  const std::string_view line = text.substr(0, text.find('\n'));
+  return line.find("/modules/") == std::string_view::npos;
 }
 
-std::vector<std::string> project_path_segments(const std::string& fs_path) {
+}  // namespace
+
+void forget_repository_roots() {
+  const std::lock_guard<std::mutex> lock(roots_mutex);
+  roots.clear();
+}
+
+std::string repository_root_of(const std::string& dir) {
   std::error_code ec;
-  const fs::path absolute = fs::absolute(fs::path(fs_path), ec).lexically_normal();
-  const fs::path dir = absolute.parent_path();
-  fs::path root;
-  for (fs::path p = dir; !p.empty(); p = p.parent_path()) {
-    if (fs::exists(p / ".git", ec)) {
-      root = p;
+  fs::path start = fs::absolute(fs::path(dir), ec).lexically_normal();
+  if (!start.has_filename()) start = start.parent_path();
+  const std::lock_guard<std::mutex> lock(roots_mutex);
+  const auto it = roots.find(start.string());
+  if (it != roots.end()) return it->second;
+  std::string root;
+  for (fs::path p = start; !p.empty(); p = p.parent_path()) {
+    if (is_repository_root(p)) {
+      root = p.string();
       break;
     }
     if (p == p.root_path()) break;
   }
-  if (root.empty()) {
-    const fs::path cwd = fs::current_path(ec);
-    const fs::path rel = dir.lexically_relative(cwd);
-    if (!rel.empty() && *rel.begin() != "..") root = cwd;
-  }
+  return roots.emplace(start.string(), root).first->second;
+}
+
+std::string project_root_of(const std::string& fs_path) {
+  std::error_code ec;
+  const fs::path dir = fs::absolute(fs::path(fs_path), ec).lexically_normal().parent_path();
+  std::string root = repository_root_of(dir.string());
+  if (!root.empty()) return root;
+  const fs::path cwd = fs::current_path(ec).lexically_normal();
+  const fs::path rel = dir.lexically_relative(cwd);
+  return !rel.empty() && *rel.begin() != ".." ? cwd.string() : "";
+}
+
+std::vector<std::string> project_path_segments(const std::string& fs_path) {
+  std::error_code ec;
+  const fs::path dir = fs::absolute(fs::path(fs_path), ec).lexically_normal().parent_path();
+  const fs::path root = project_root_of(fs_path);
   const fs::path rel = root.empty() ? dir.relative_path() : dir.lexically_relative(root);
   std::vector<std::string> segments;
   for (const fs::path& part : rel) {

@@ -52,12 +52,23 @@ ReadResult read_stdin(std::uint64_t max_bytes);
 // metadata only (no contents read). nullopt when the path does not exist.
 std::optional<std::uint64_t> disk_size(const std::string& path);
 
-// The nearest directory at or above `dir` (absolute) that holds .git, or ""
-// when there is none.
+// The nearest directory at or above `dir` that holds .git (a directory or,
+// in a worktree, a file), absolute and normal; "" when there is none.
+// Cached per directory until forget_repository_roots(); safe from any thread.
 std::string repository_root_of(const std::string& dir);
+// Empties the cache of repository_root_of(): each lint run starts afresh, so
+// a long-lived process (the language server) sees a `git init`.
+void forget_repository_roots();
 
-// Directory names from the project root (the nearest ancestor holding .git,
-// else the current directory when the file is under it) down to the file.
+// The root of the project a file belongs to, which report paths are
+// relative to: its repository root, else the current directory when the
+// file lies under it; "" when neither (the file keeps its absolute path).
+// Taken from the file, never from where amlint runs, when it is in a
+// repository.
+std::string project_root_of(const std::string& fs_path);
+
+// Directory names from the project root down to the file (all of them, from
+// the file system root, when it has none).
 std::vector<std::string> project_path_segments(const std::string& fs_path);
 
 // How a file amlint found itself (a pairing sibling, a config) is shown:

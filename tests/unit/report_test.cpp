@@ -9,6 +9,8 @@
 #include "report/reporter.h"
 #include "report/xml_writer.h"
 #include "rules/registry.h"
+#include "support/harness.h"
+#include "util/files.h"
 #include "util/json_writer.h"
 #include "util/text.h"
 
@@ -107,6 +109,34 @@ TEST(Level, ParsesTheThreeSeveritiesAndTheWordForNone) {
     ASSERT_TRUE(level) << name;
     EXPECT_EQ(level_name(*level, "none"), name);
   }
+}
+
+// Report paths are relative to the file's own repository, wherever amlint
+// runs (the tests run in a build directory that may lie anywhere).
+TEST(RepositoryPath, ComesFromTheFileNotTheWorkingDirectory) {
+  amlint::testing::TempDir dir;
+  dir.write("repo/.git/HEAD", "ref: refs/heads/main\n");
+  const std::string file = dir.write("repo/deploy/svc/a.yml", "computeType: aci\n");
+  const SourceFile source(file, file, "computeType: aci\n");
+  EXPECT_EQ(project_root(source), dir.path() + "/repo");
+  EXPECT_EQ(repository_path(source), "deploy/svc/a.yml");
+  EXPECT_EQ(project_path_segments(file), (std::vector<std::string>{"deploy", "svc"}));
+
+  // A submodule's files belong to the superproject; a worktree is a root.
+  dir.write("repo/vendor/lib/.git", "gitdir: ../../.git/modules/lib\n");
+  const std::string in_submodule = dir.write("repo/vendor/lib/b.yml", "");
+  dir.write("wt/.git", "gitdir: /elsewhere/.git/worktrees/wt\n");
+  const std::string in_worktree = dir.write("wt/c.yml", "");
+  forget_repository_roots();
+  EXPECT_EQ(repository_path(SourceFile(in_submodule, in_submodule, "")), "vendor/lib/b.yml");
+  EXPECT_EQ(repository_path(SourceFile(in_worktree, in_worktree, "")), "c.yml");
+
+  // Outside any repository and the working directory: the absolute path.
+  const std::string loose = dir.write("loose/d.yml", "");
+  EXPECT_EQ(project_root(SourceFile(loose, loose, "")), "");
+  EXPECT_EQ(repository_path(SourceFile(loose, loose, "")), loose);
+  // A text from nowhere keeps its name.
+  EXPECT_EQ(repository_path(SourceFile("<stdin>", "", "")), "<stdin>");
 }
 
 TEST(Fingerprint, HashesRulePathAndDocumentPathOnly) {
