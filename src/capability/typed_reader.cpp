@@ -69,7 +69,7 @@ std::vector<std::string> TypedReader::strings(const Node* node, const std::strin
 }
 
 std::optional<std::string> TypedReader::date(const Node* node, const std::string& what) {
-  const auto t =
+  auto t =
       node && node->is_scalar() ? std::optional<std::string>(node->resolved().text) : std::nullopt;
   if (t && is_iso_date(*t)) return t;
   error(node, what + " must be a date, YYYY-MM-DD");

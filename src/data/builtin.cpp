@@ -34,9 +34,9 @@ std::unique_ptr<Table> load_builtin(const std::string& stem) {
 }  // namespace
 
 const CapabilityTable& CapabilityTable::builtin() {
-  static const std::unique_ptr<CapabilityTable> table =
+  static const std::unique_ptr<CapabilityTable> kTable =
       load_builtin<CapabilityTable>("compute-targets");
-  return *table;
+  return *kTable;
 }
 
 std::unique_ptr<CapabilityTable> CapabilityTable::merged_with(const Node& overrides,
@@ -46,8 +46,8 @@ std::unique_ptr<CapabilityTable> CapabilityTable::merged_with(const Node& overri
 }
 
 const VmSizeTable& VmSizeTable::builtin() {
-  static const std::unique_ptr<VmSizeTable> table = load_builtin<VmSizeTable>("vm-sizes");
-  return *table;
+  static const std::unique_ptr<VmSizeTable> kTable = load_builtin<VmSizeTable>("vm-sizes");
+  return *kTable;
 }
 
 }  // namespace amlint

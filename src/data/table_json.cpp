@@ -100,9 +100,10 @@ std::optional<std::string> convert_table(const SourceFile& source,
                      : name == "vm-sizes.yaml" ? VmSizeTable::parse(source, errors) != nullptr
                                                : false;
   if (!valid) {
-    if (errors.empty())
+    if (errors.empty()) {
       errors.push_back(
           TableError{source.path(), Pos{}, "no reader for a data table named '" + name + "'"});
+    }
     return std::nullopt;
   }
   const LoadResult loaded = load_source(source, Syntax::kYaml, Limits{});

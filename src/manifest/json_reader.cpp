@@ -18,6 +18,8 @@ class Stream {
   using Ch = char;
   Stream(const char* begin, const char* end, std::size_t base)
       : begin_(begin), cur_(begin), end_(end), base_(base) {}
+  // RapidJSON's Stream concept names these members.
+  // NOLINTBEGIN(readability-identifier-naming)
   Ch Peek() const { return cur_ < end_ ? *cur_ : '\0'; }
   Ch Take() { return cur_ < end_ ? *cur_++ : '\0'; }
   std::size_t Tell() const { return base_ + static_cast<std::size_t>(cur_ - begin_); }
@@ -26,6 +28,7 @@ class Stream {
   void Put(Ch) {}
   void Flush() {}
   std::size_t PutEnd(Ch*) { return 0; }
+  // NOLINTEND(readability-identifier-naming)
 
  private:
   const char* begin_;

@@ -39,16 +39,6 @@ const Node* Node::get(std::string_view name) const {
   return e ? e->value : nullptr;
 }
 
-const Node* Node::get_ci(std::string_view name) const {
-  const Node& self = resolved();
-  if (self.kind != NodeKind::kMap) return nullptr;
-  for (auto it = self.entries.rbegin(); it != self.entries.rend(); ++it) {
-    const Node& k = it->key->resolved();
-    if (k.kind == NodeKind::kScalar && iequals(k.text, name)) return it->value;
-  }
-  return nullptr;
-}
-
 namespace {
 
 void append_pointer_token(std::string& out, std::string_view token) {

@@ -60,8 +60,6 @@ struct Node {
   // Map lookup by exact key. Like PyYAML and json.loads, the last of
   // duplicate keys wins. Returns nullptr when absent or not a map.
   const Node* get(std::string_view name) const;
-  // The same, ignoring ASCII case.
-  const Node* get_ci(std::string_view name) const;
   // The entry (key and value) for `name`, last one winning.
   const MapEntry* entry(std::string_view name) const;
 };

@@ -47,7 +47,6 @@ class TreeBuilder {
   // The key node awaiting its value, when the innermost open collection is a
   // map (used to place empty values).
   const Node* pending_key() const;
-  bool in_document() const { return doc_ != nullptr; }
 
  private:
   struct Frame {

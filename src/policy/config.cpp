@@ -98,7 +98,7 @@ class ConfigReader {
 
   std::optional<std::string> one_of(const Node* node, const std::string& what,
                                     const std::vector<std::string>& allowed) {
-    const auto value = string(node, what);
+    auto value = string(node, what);
     if (!value) return std::nullopt;
     for (const std::string& a : allowed) {
       if (*value == a) return value;
@@ -269,7 +269,7 @@ class ConfigReader {
     if (!node || !node->is_seq()) {
       return error(node, "suppress must be a list of {rule, path, pointer, reason, until}");
     }
-    static const std::vector<std::string> keys = {"rule", "path", "pointer", "reason", "until"};
+    static const std::vector<std::string> kKeys = {"rule", "path", "pointer", "reason", "until"};
     for (const Node* item : node->resolved().items) {
       if (!item->is_map()) {
         error(item, "each suppression is a mapping with rule, path and reason");
@@ -277,8 +277,8 @@ class ConfigReader {
       }
       for (const MapEntry& e : item->resolved().entries) {
         const std::string k = e.key->resolved().text;
-        if (std::find(keys.begin(), keys.end(), k) == keys.end())
-          unknown_key(e.key, k, keys, "a suppression");
+        if (std::find(kKeys.begin(), kKeys.end(), k) == kKeys.end())
+          unknown_key(e.key, k, kKeys, "a suppression");
       }
       ConfigSuppression s;
       s.origin = origin(item);

@@ -14,6 +14,7 @@ namespace {
 
 std::string rule_list(const std::vector<const RuleInfo*>& rules) {
   std::vector<std::string> ids;
+  ids.reserve(rules.size());
   for (const RuleInfo* r : rules) ids.emplace_back(r->id);
   return join_and(ids);
 }

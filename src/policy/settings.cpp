@@ -11,6 +11,7 @@ namespace {
 
 std::string patterns(const std::vector<Glob>& globs) {
   std::vector<std::string> out;
+  out.reserve(globs.size());
   for (const Glob& g : globs) out.push_back(g.pattern());
   return out.empty() ? "(none)" : join(out, ", ");
 }

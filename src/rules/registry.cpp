@@ -65,7 +65,7 @@ const RuleInfo kUnusedSuppression{"AML009",
 }  // namespace policy_rules
 
 const std::vector<std::unique_ptr<Check>>& all_checks() {
-  static const std::vector<std::unique_ptr<Check>> checks = [] {
+  static const std::vector<std::unique_ptr<Check>> kChecks = [] {
     std::vector<std::unique_ptr<Check>> v;
     v.push_back(make_template_placeholders());
     v.push_back(make_gpu_web_service_outside_aks());
@@ -96,11 +96,11 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
     v.push_back(make_tls_disabled());
     return v;
   }();
-  return checks;
+  return kChecks;
 }
 
 const std::vector<const RuleInfo*>& all_rules() {
-  static const std::vector<const RuleInfo*> rules = [] {
+  static const std::vector<const RuleInfo*> kRules = [] {
     std::vector<const RuleInfo*> v = {&input_rules::kInvalidSyntax,
                                       &input_rules::kDuplicateKey,
                                       &input_rules::kUnrecognizedFile,
@@ -122,7 +122,7 @@ const std::vector<const RuleInfo*>& all_rules() {
               [](const RuleInfo* a, const RuleInfo* b) { return a->id < b->id; });
     return v;
   }();
-  return rules;
+  return kRules;
 }
 
 const RuleInfo* find_rule(std::string_view id_or_slug) {
