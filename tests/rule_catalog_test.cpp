@@ -358,6 +358,27 @@ TEST(RuleCatalog, TheSchemaCheckDeclaresEveryRuleTheSchemasRouteTo) {
   EXPECT_GT(seen, 0) << "no x-amlint-rule found: has the schema syntax changed?";
 }
 
+// src/CMakeLists.txt builds every src/rules/*.cpp; a rule defined there but
+// missing from registry.cpp would be built and never run.
+TEST(RuleCatalog, EveryRuleDefinedInSrcRulesIsRegistered) {
+  const Regex defined(R"re(RuleInfo\s+k\w+\s*\{\s*"(AML[0-9]{3})")re");
+  int seen = 0;
+  for (const auto& e : fs::directory_iterator(fs::path(source_dir()) / "src" / "rules")) {
+    if (e.path().extension() != ".cpp") continue;
+    const std::string text = read_file_text(e.path().string());
+    for (std::size_t at = text.find("RuleInfo k"); at != std::string::npos;
+         at = text.find("RuleInfo k", at + 1)) {
+      std::string id;
+      if (!defined.first_group(std::string_view(text).substr(at, 200), id)) continue;
+      ++seen;
+      EXPECT_NE(find_rule(id), nullptr)
+          << e.path().filename().string() << " defines " << id
+          << ", which registry.cpp does not list: add its make_ function to all_checks()";
+    }
+  }
+  EXPECT_GE(seen, 30) << "the scan found too few rules; has the RuleInfo syntax changed?";
+}
+
 TEST(RuleCatalog, IdsAndSlugsAreUniqueAndWellFormed) {
   std::set<std::string_view> ids, slugs;
   for (const RuleInfo* r : all_rules()) {
