@@ -33,11 +33,27 @@ std::string project_root(const SourceFile& file) {
 
 std::string repository_path(const SourceFile& file) {
   if (!file.has_path()) return file.path();
+  // Reports ask for the path of every finding's file, and findings come
+  // sorted by file: the last answer (of this thread) is kept, for the same
+  // path and the same repository roots.
+  struct Last {
+    std::string fs_path;
+    std::uint64_t generation = 0;
+    std::string path;
+  };
+  thread_local Last last;
+  const std::uint64_t generation = repository_roots_generation();
+  if (last.generation == generation && last.fs_path == file.fs_path() && !last.path.empty()) {
+    return last.path;
+  }
   std::error_code ec;
   const fs::path absolute = fs::absolute(fs::path(file.fs_path()), ec).lexically_normal();
   const std::string root = project_root(file);
-  if (root.empty()) return absolute.generic_string();
-  return absolute.lexically_relative(root).generic_string();
+  last.path =
+      root.empty() ? absolute.generic_string() : absolute.lexically_relative(root).generic_string();
+  last.fs_path = file.fs_path();
+  last.generation = generation;
+  return last.path;
 }
 
 std::string fingerprint(const Finding& finding) {

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -205,6 +206,7 @@ namespace {
 // Reports ask for every finding's file: each directory is looked up once.
 std::mutex roots_mutex;
 std::map<std::string, std::string> roots;  // directory -> its repository root
+std::atomic<std::uint64_t> generation{0};
 
 // Whether `dir` is the root of a repository: it holds .git, and that is not
 // the .git file of a submodule ("gitdir: ../.git/modules/x"), whose files
@@ -228,7 +230,10 @@ bool is_repository_root(const fs::path& dir) {
 void forget_repository_roots() {
   const std::lock_guard<std::mutex> lock(roots_mutex);
   roots.clear();
+  ++generation;
 }
+
+std::uint64_t repository_roots_generation() { return generation; }
 
 std::string repository_root_of(const std::string& dir) {
   std::error_code ec;

@@ -59,6 +59,9 @@ std::string repository_root_of(const std::string& dir);
 // Empties the cache of repository_root_of(): each lint run starts afresh, so
 // a long-lived process (the language server) sees a `git init`.
 void forget_repository_roots();
+// Counts the calls of forget_repository_roots(): an answer derived from a
+// root is still good while this has not changed.
+std::uint64_t repository_roots_generation();
 
 // The root of the project a file belongs to, which report paths are
 // relative to: its repository root, else the current directory when the
