@@ -122,7 +122,7 @@ std::string read_text_file(const std::string& path) {
 std::unique_ptr<CapabilityTable> load_table(const std::string& path) {
   const SourceFile source(path, path, read_text_file(path));
   std::vector<TableError> errors;
-  auto table = CapabilityTable::parse(source, errors);
+  auto table = CapabilityTable::parse(source, errors, schema::builtin("compute-targets"));
   if (!table) {
     std::string message;
     for (const TableError& e : errors) {

@@ -406,15 +406,15 @@ TEST(Table, TargetsFileReplacesTheBuiltInTable) {
   const ProcessResult bad = run_amlint({"--targets", broken, deploy});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_EQ(bad.err, "amlint: invalid capability table " + broken +
-                         ":3:13: facts.F1 must be a mapping\n"
+                         ":3:13: F1: x is a string, but must be a mapping\n"
                          "amlint: invalid capability table " +
                          broken +
-                         ":4:10: targets must be a mapping\n"
+                         ":4:10: targets is a list, but must be a mapping\n"
                          "amlint: invalid capability table " +
                          broken +
-                         ":1:1: missing key 'detection'\n"
+                         ":1:1: missing required key 'detection'\n"
                          "amlint: invalid capability table " +
-                         broken + ":1:1: missing key 'lifecycle'\n");
+                         broken + ":1:1: missing required key 'lifecycle'\n");
 }
 
 TEST(Model, SizeComesFromMetadataOfAFileOrADirectory) {

@@ -209,13 +209,16 @@ TEST(Config, MistakesAreUsageErrorsWithPositionsAndSuggestions) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   for (const char* expected :
-       {".amlint.yaml:1:1: unknown key 'rulez' in a config setting; did you mean 'rules'?",
+       {".amlint.yaml:1:1: unknown key 'rulez'; did you mean 'rules'?",
         ".amlint.yaml:4:3: no rule 'AML2O2'; did you mean AML202?",
-        ".amlint.yaml:5:11: AML201 must be error, warning, info or off, not 'severe'",
-        ".amlint.yaml:6:13: fail-level must be error, warning, info or none, not 'loud'",
+        ".amlint.yaml:5:11: AML201: severe is not one of error, warning, info or off",
+        ".amlint.yaml:6:13: fail-level: loud is not one of error, warning, info or none",
         ".amlint.yaml:7:10: ignore: 'a/**b' is not a valid path pattern"}) {
     EXPECT_NE(r.err.find(expected), std::string::npos) << expected << "\n" << r.err;
   }
+  // One line per mistake, in the order of the file.
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 5) << r.err;
+  EXPECT_LT(r.err.find(":4:3:"), r.err.find(":5:11:")) << r.err;
   dir.write(".amlint.yaml", "rules: [\n");
   EXPECT_EQ(concise(dir, {"a.yml"}).exit_code, 2);
 }

@@ -11,10 +11,10 @@
 #include <set>
 
 #include "capability/table.h"
-#include "data/embedded.h"
 #include "rules/registry.h"
 #include "support/expectations.h"
 #include "support/harness.h"
+#include "util/embedded.h"
 #include "util/files.h"
 #include "util/regex.h"
 #include "util/text.h"

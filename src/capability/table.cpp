@@ -63,6 +63,7 @@ const Node* merge(const Node* base, const Node* over, Document& out,
 
 std::unique_ptr<CapabilityTable> CapabilityTable::parse(const SourceFile& source,
                                                         std::vector<TableError>& errors,
+                                                        const schema::SchemaFile* shape,
                                                         Syntax syntax) {
   const LoadResult loaded = load_source(source, syntax, Limits{});
   for (const Problem& p : loaded.problems) {
@@ -73,21 +74,19 @@ std::unique_ptr<CapabilityTable> CapabilityTable::parse(const SourceFile& source
     errors.push_back(TableError{source.path(), Pos{}, "a capability table is one YAML document"});
     return nullptr;
   }
-  return TableReader(source, errors).read(loaded.documents[0]->root());
+  return TableReader(source, errors).read(loaded.documents[0]->root(), shape);
 }
 
-std::unique_ptr<CapabilityTable> CapabilityTable::merged_with(const SourceFile& base,
-                                                              Syntax base_syntax,
-                                                              const Node& overrides,
-                                                              const SourceFile& source,
-                                                              std::vector<TableError>& errors) {
+std::unique_ptr<CapabilityTable> CapabilityTable::merged_with(
+    const SourceFile& base, Syntax base_syntax, const Node& overrides, const SourceFile& source,
+    const schema::SchemaFile& shape, std::vector<TableError>& errors) {
   const LoadResult loaded = load_source(base, base_syntax, Limits{});
   if (loaded.documents.size() != 1)
     throw std::logic_error("the built-in table is not one document");
   Document merged;
   std::unordered_set<const Node*> from_override;
   const Node* root = merge(loaded.documents[0]->root(), &overrides, merged, from_override);
-  return TableReader(base, source, from_override, errors).read(root);
+  return TableReader(base, source, from_override, errors).read(root, &shape);
 }
 
 const Target* CapabilityTable::target_for_v1_compute_type(std::string_view compute_type) const {

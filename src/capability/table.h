@@ -141,11 +141,14 @@ struct Node;
 class CapabilityTable {
  public:
   // The table built into the binary (rules/compute-targets.yaml), read on
-  // first use (capability/builtin.cpp).
+  // first use (data/builtin.cpp).
   static const CapabilityTable& builtin();
   // Parses and validates a table; on failure returns every error found.
+  // `shape` is schemas/compute-targets.schema.json (schema::builtin), or null
+  // for a table the build has validated.
   static std::unique_ptr<CapabilityTable> parse(const SourceFile& source,
                                                 std::vector<TableError>& errors,
+                                                const schema::SchemaFile* shape,
                                                 Syntax syntax = Syntax::kYaml);
   // The built-in table with `overrides` merged over it: a partial table of
   // the same shape (from `capabilities:` in a config file, `source`), whose
@@ -155,10 +158,12 @@ class CapabilityTable {
   static std::unique_ptr<CapabilityTable> merged_with(const Node& overrides,
                                                       const SourceFile& source,
                                                       std::vector<TableError>& errors);
-  // The same over any `base` table (merged_with passes the built-in one).
+  // The same over any `base` table (merged_with passes the built-in one),
+  // the merged tree checked against `shape`.
   static std::unique_ptr<CapabilityTable> merged_with(const SourceFile& base, Syntax base_syntax,
                                                       const Node& overrides,
                                                       const SourceFile& source,
+                                                      const schema::SchemaFile& shape,
                                                       std::vector<TableError>& errors);
 
   const std::vector<Target>& targets() const { return targets_; }

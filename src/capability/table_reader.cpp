@@ -16,19 +16,12 @@ std::string capacity_text(const Capacity& c) {
 
 }  // namespace
 
-std::unique_ptr<CapabilityTable> TableReader::read(const Node* root) {
+std::unique_ptr<CapabilityTable> TableReader::read(const Node* root,
+                                                   const schema::SchemaFile* shape) {
+  if (!conforms(shape, root)) return nullptr;
   auto table = std::make_unique<CapabilityTable>();
   table_ = table.get();
   if (!expect_map(root, "the table")) return nullptr;
-  check_keys(*root,
-             {"schema_version", "sources", "facts", "targets", "detection", "sizing", "lifecycle"},
-             "the table");
-  const Node* version = required(*root, "schema_version");
-  if (version && as_number(version) != 2.0) {
-    error(version,
-          "schema_version must be 2 (version 1 tables predate sources: copy "
-          "rules/compute-targets.yaml of this amlint and change what you need)");
-  }
   table->sources_ = read_sources(required(*root, "sources"));
   if (const Node* facts = required(*root, "facts"); facts && expect_map(facts, "facts")) {
     read_facts(*facts);
@@ -61,14 +54,12 @@ void TableReader::read_facts(const Node& node) {
     const std::string w = "facts." + f.id;
     if (!kFactId.full_match(f.id)) error(e.key, "fact ids look like F1, F2 ...");
     if (!expect_map(e.value, w)) continue;
-    check_keys(*e.value, {"text", "source", "history"}, w);
     f.text = text(required(*e.value, "text"), w + ".text").value_or("");
     f.source = text(required(*e.value, "source"), w + ".source").value_or("");
     if (const Node* h = e.value->get("history")) {
       if (!h->is_seq()) error(h, w + ".history must be a list");
       for (const Node* item : h->resolved().items) {
         if (!expect_map(item, w + ".history item")) continue;
-        check_keys(*item, {"text", "source"}, w + ".history item");
         f.history.push_back(
             Fact::Earlier{text(required(*item, "text"), w + ".history.text").value_or(""),
                           text(required(*item, "source"), w + ".history.source").value_or("")});
@@ -85,7 +76,6 @@ std::optional<Flag> TableReader::flag(const Node& target, const char* key,
   if (!node) return std::nullopt;
   const std::string w = where + "." + key;
   if (!expect_map(node, w)) return std::nullopt;
-  check_keys(*node, {"value", "fact", "source", "note"}, w);
   Flag f;
   f.value = boolean(required(*node, "value"), w + ".value").value_or(false);
   f.cite = cite(*node, w);
@@ -99,7 +89,6 @@ std::optional<Text> TableReader::text_value(const Node& target, const char* key,
   if (!node) return std::nullopt;
   const std::string w = where + "." + key;
   if (!expect_map(node, w)) return std::nullopt;
-  check_keys(*node, {"value", "fact", "source", "note"}, w);
   Text t;
   t.value = text(required(*node, "value"), w + ".value").value_or("");
   t.cite = cite(*node, w);
@@ -113,7 +102,6 @@ std::optional<Limit> TableReader::limit(const Node& target, const char* key,
   if (!node) return std::nullopt;
   const std::string w = where + "." + key;
   if (!expect_map(node, w)) return std::nullopt;
-  check_keys(*node, {"less_than", "fact", "source", "note", "instead"}, w);
   Limit l;
   l.less_than = number(required(*node, "less_than"), w + ".less_than").value_or(0);
   if (const Node* i = node->get("instead")) l.instead = text(i, w + ".instead").value_or("");
@@ -128,7 +116,6 @@ std::map<std::string, Bound> TableReader::limits(const Node* node, const std::st
   for (const MapEntry& e : node->resolved().entries) {
     const std::string lw = where + "." + e.key->resolved().text;
     if (!expect_map(e.value, lw)) continue;
-    check_keys(*e.value, {"min", "max", "fact", "source", "note"}, lw);
     Bound b;
     if (const Node* min = e.value->get("min")) b.min = number(min, lw + ".min");
     b.max = number(required(*e.value, "max"), lw + ".max").value_or(0);
@@ -145,7 +132,6 @@ std::map<std::string, Bound> TableReader::limits(const Node* node, const std::st
 Capacity TableReader::capacity(const Node* node, const std::string& where) {
   Capacity c;
   if (!node || !expect_map(node, where)) return c;
-  check_keys(*node, {"cpu", "memory_gb"}, where);
   c.cpu = number(required(*node, "cpu"), where + ".cpu").value_or(0);
   c.memory_gb = number(required(*node, "memory_gb"), where + ".memory_gb").value_or(0);
   return c;
@@ -157,7 +143,6 @@ std::optional<ContainerGroup> TableReader::container_group(const Node& target,
   if (!node) return std::nullopt;
   const std::string w = where + ".container_group";
   if (!expect_map(node, w)) return std::nullopt;
-  check_keys(*node, {"hard_limit", "capacity_caution", "fact", "source", "note"}, w);
   ContainerGroup g;
   g.hard_limit = capacity(required(*node, "hard_limit"), w + ".hard_limit");
   g.capacity_caution = capacity(required(*node, "capacity_caution"), w + ".capacity_caution");
@@ -175,7 +160,6 @@ std::optional<InstanceTypes> TableReader::instance_types(const Node& target,
   if (!node) return std::nullopt;
   const std::string w = where + ".instance_types";
   if (!expect_map(node, w)) return std::nullopt;
-  check_keys(*node, {"sizes", "too_small", "extra", "fact", "source", "note"}, w);
   InstanceTypes t;
   t.sizes = strings(required(*node, "sizes"), w + ".sizes");
   if (const Node* s = node->get("too_small")) t.too_small = strings(s, w + ".too_small");
@@ -193,32 +177,6 @@ Target TableReader::read_target(const std::string& id, const Node* node) {
   t.id = id;
   const std::string w = "targets." + id;
   if (!expect_map(node, w)) return t;
-  check_keys(*node,
-             {"name",
-              "short_name",
-              "v1_compute_types",
-              "v2_formats",
-              "used_for",
-              "production",
-              "gpu_web_service",
-              "gpu_batch",
-              "fpga",
-              "preview",
-              "cluster_autoscale_via_sdk",
-              "replica_autoscale",
-              "designer",
-              "batch_compute",
-              "real_time",
-              "auth_by_default",
-              "tls_in_deployment_config",
-              "limits",
-              "hardware_acceleration",
-              "reached_through",
-              "memory_gb",
-              "model_size_gb",
-              "container_group",
-              "instance_types"},
-             w);
   t.name = text(required(*node, "name"), w + ".name").value_or(id);
   t.short_name = text(required(*node, "short_name"), w + ".short_name").value_or(id);
   for (const std::string& c :
@@ -254,7 +212,6 @@ Pattern TableReader::pattern(const Node& map, const char* key) {
   Pattern p;
   const Node* node = required(map, key);
   if (!node || !expect_map(node, w)) return p;
-  check_keys(*node, {"pattern", "fact", "source", "note"}, w);
   const Node* text_node = required(*node, "pattern");
   p.regex = Regex(text(text_node, w + ".pattern").value_or(""));
   if (text_node && !p.regex.ok())
@@ -269,7 +226,6 @@ std::vector<std::string> TableReader::word_list(const Node& map, const char* key
   const std::string w = std::string("detection.") + key;
   const Node* node = required_key ? required(map, key) : map.get(key);
   if (!node || !expect_map(node, w)) return {};
-  check_keys(*node, {"values", "fact", "source", "note"}, w);
   std::vector<std::string> values = strings(required(*node, "values"), w + ".values");
   record(w, join(values, ", "), cite(*node, w));
   return values;
@@ -278,11 +234,6 @@ std::vector<std::string> TableReader::word_list(const Node& map, const char* key
 Detection TableReader::read_detection(const Node* node) {
   Detection d;
   if (!expect_map(node, "detection")) return d;
-  check_keys(*node,
-             {"gpu_vm_size", "gpu_image", "fpga_vm_size", "fpga_key", "fpga_image",
-              "functions_packaging", "node_autoscale_keys", "production_segments", "test_segments",
-              "prompt_flow_model_property", "prompt_flow_variable", "prompt_flow_image"},
-             "detection");
   d.gpu_vm_size = pattern(*node, "gpu_vm_size");
   d.gpu_image = pattern(*node, "gpu_image");
   d.fpga_vm_size = pattern(*node, "fpga_vm_size");
@@ -307,7 +258,6 @@ void TableReader::read_lifecycle(const Node* node) {
     const std::string name = e.key->resolved().text;
     const std::string w = "lifecycle." + name;
     if (!expect_map(e.value, w)) continue;
-    check_keys(*e.value, {"what", "ended", "instead", "fact", "source", "note"}, w);
     LifecycleEvent event;
     event.what = text(required(*e.value, "what"), w + ".what").value_or("");
     event.ended = date(required(*e.value, "ended"), w + ".ended").value_or("");
@@ -325,10 +275,8 @@ void TableReader::read_lifecycle(const Node* node) {
 
 void TableReader::read_sizing(const Node* node) {
   if (!node || !expect_map(node, "sizing")) return;
-  check_keys(*node, {"model_ram_headroom"}, "sizing");
   const Node* h = node->get("model_ram_headroom");
   if (!h || !expect_map(h, "sizing.model_ram_headroom")) return;
-  check_keys(*h, {"value", "fact", "source", "note"}, "sizing.model_ram_headroom");
   table_->sizing_.model_ram_headroom =
       number(required(*h, "value"), "sizing.model_ram_headroom.value").value_or(1);
   table_->sizing_.cite = cite(*h, "sizing.model_ram_headroom");

@@ -15,7 +15,8 @@ namespace amlint {
 class TableReader : public TypedReader {
  public:
   using TypedReader::TypedReader;
-  std::unique_ptr<CapabilityTable> read(const Node* root);
+  // `shape`: schemas/compute-targets.schema.json; null for the built-in table.
+  std::unique_ptr<CapabilityTable> read(const Node* root, const schema::SchemaFile* shape);
 
  private:
   void read_facts(const Node& node);

@@ -13,6 +13,15 @@ void TypedReader::error(const Node* at, std::string message) {
   errors_.push_back(TableError{file.path(), file.position(offset), std::move(message)});
 }
 
+bool TypedReader::conforms(const schema::SchemaFile* shape, const Node* root) {
+  if (!shape || !root) return true;
+  const std::size_t before = errors_.size();
+  for (schema::Violation& v : schema::validate(*shape, *root, schema::ValidateOptions{})) {
+    if (!v.advisory) error(v.node, std::move(v.message));  // advisories are about az ml's reading
+  }
+  return errors_.size() == before;
+}
+
 bool TypedReader::expect_map(const Node* node, const std::string& what) {
   if (node && node->is_map()) return true;
   error(node, what + " must be a mapping");
@@ -23,17 +32,6 @@ const Node* TypedReader::required(const Node& map, std::string_view key) {
   const Node* v = map.get(key);
   if (!v) error(&map, "missing key '" + std::string(key) + "'");
   return v;
-}
-
-void TypedReader::check_keys(const Node& map, const std::vector<std::string>& allowed,
-                             const std::string& where) {
-  for (const MapEntry& e : map.resolved().entries) {
-    const std::string& k = e.key->resolved().text;
-    if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
-    std::string msg = "unknown key '" + k + "' in " + where;
-    if (auto near = closest_match(k, allowed)) msg += "; did you mean '" + *near + "'?";
-    error(e.key, msg);
-  }
 }
 
 std::optional<std::string> TypedReader::text(const Node* node, const std::string& what) {
@@ -99,7 +97,6 @@ std::vector<Source> TypedReader::read_sources(const Node* node) {
     s.id = e.key->resolved().text;
     const std::string w = "sources." + s.id;
     if (!expect_map(e.value, w)) continue;
-    check_keys(*e.value, {"title", "short", "url", "as_of", "read", "convention"}, w);
     s.title = text(required(*e.value, "title"), w + ".title").value_or("");
     if (const Node* t = e.value->get("short")) s.short_title = text(t, w + ".short").value_or("");
     if (const Node* u = e.value->get("url")) s.url = text(u, w + ".url").value_or("");

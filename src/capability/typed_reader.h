@@ -1,7 +1,10 @@
 // The helpers that read amlint's own data files (the capability table, the
-// VM size table) out of a tree into typed values: each value is checked as
-// it is read, and every problem is collected with its position rather than
-// stopping at the first.
+// VM size table) out of a tree into typed values. A file's shape (its keys,
+// their types, what is required) is checked first, by amlint's schema
+// validator against schemas/<table>.schema.json; the readers check what a
+// schema cannot say (a cited fact exists, a pattern compiles) and keep a
+// light type check of their own for the built-in tables, which the build has
+// validated. Every problem is collected with its position.
 #pragma once
 
 #include <optional>
@@ -12,6 +15,7 @@
 #include "capability/provenance.h"
 #include "core/source.h"
 #include "manifest/node.h"
+#include "schema/schema.h"
 
 namespace amlint {
 
@@ -38,10 +42,11 @@ class TypedReader {
   void error(const Node* at, std::string message);
   bool ok() const { return errors_.empty(); }
 
+  // Checks `root` against `shape`, recording each violation; true when
+  // there is none (or no shape is given: a built-in table).
+  bool conforms(const schema::SchemaFile* shape, const Node* root);
   bool expect_map(const Node* node, const std::string& what);
   const Node* required(const Node& map, std::string_view key);
-  void check_keys(const Node& map, const std::vector<std::string>& allowed,
-                  const std::string& where);
   std::optional<std::string> text(const Node* node, const std::string& what);
   // A non-negative number.
   std::optional<double> number(const Node* node, const std::string& what);

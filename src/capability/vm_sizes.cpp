@@ -12,14 +12,11 @@ class VmSizeReader : public TypedReader {
  public:
   using TypedReader::TypedReader;
 
-  std::unique_ptr<VmSizeTable> read(const Node* root) {
+  std::unique_ptr<VmSizeTable> read(const Node* root, const schema::SchemaFile* shape) {
+    if (!conforms(shape, root)) return nullptr;
     auto table = std::make_unique<VmSizeTable>();
     table_ = table.get();
     if (!expect_map(root, "the VM size table")) return nullptr;
-    check_keys(*root, {"schema_version", "sources", "families", "sizes", "retired_families"},
-               "the VM size table");
-    const Node* version = required(*root, "schema_version");
-    if (version && as_number(version) != 2.0) error(version, "schema_version must be 2");
     table->sources_ = read_sources(root->get("sources"));
     for (Source& s : read_sources(required(*root, "families"))) {
       if (s.url.empty())
@@ -64,7 +61,6 @@ class VmSizeReader : public TypedReader {
     size.name = key.resolved().text;
     const std::string w = "sizes." + size.name;
     if (!expect_map(&value, w)) return;
-    check_keys(value, {"vcpus", "memory_gb", "gpus", "gpu", "family", "note"}, w);
     size.vcpus = number(required(value, "vcpus"), w + ".vcpus").value_or(0);
     const Node* memory = required(value, "memory_gb");
     if (memory && memory->is_null()) {
@@ -84,7 +80,6 @@ class VmSizeReader : public TypedReader {
   void read_family(const Node& item) {
     const std::string w = "retired_families item";
     if (!expect_map(&item, w)) return;
-    check_keys(item, {"name", "pattern", "retired", "instead", "successors", "note", "source"}, w);
     RetiredFamily f;
     f.name = text(required(item, "name"), w + ".name").value_or("");
     const Node* pattern = required(item, "pattern");
@@ -114,7 +109,8 @@ class VmSizeReader : public TypedReader {
 };
 
 std::unique_ptr<VmSizeTable> VmSizeTable::parse(const SourceFile& source,
-                                                std::vector<TableError>& errors, Syntax syntax) {
+                                                std::vector<TableError>& errors,
+                                                const schema::SchemaFile* shape, Syntax syntax) {
   const LoadResult loaded = load_source(source, syntax, Limits{});
   for (const Problem& p : loaded.problems)
     errors.push_back(TableError{source.path(), source.position(p.range.begin), p.message});
@@ -123,7 +119,7 @@ std::unique_ptr<VmSizeTable> VmSizeTable::parse(const SourceFile& source,
       errors.push_back(TableError{source.path(), Pos{}, "the VM size table is one YAML document"});
     return nullptr;
   }
-  return VmSizeReader(source, errors).read(loaded.documents[0]->root());
+  return VmSizeReader(source, errors).read(loaded.documents[0]->root(), shape);
 }
 
 const VmSize* VmSizeTable::find(std::string_view name) const {

@@ -41,10 +41,13 @@ struct RetiredFamily {
 class VmSizeTable {
  public:
   // The table built into the binary (rules/vm-sizes.yaml), read on first use
-  // (capability/builtin.cpp): a run without a CLI v2 file never reads it.
+  // (data/builtin.cpp): a run without a CLI v2 file never reads it.
   static const VmSizeTable& builtin();
+  // `shape` is schemas/vm-sizes.schema.json, or null for a table the build
+  // has validated.
   static std::unique_ptr<VmSizeTable> parse(const SourceFile& source,
                                             std::vector<TableError>& errors,
+                                            const schema::SchemaFile* shape,
                                             Syntax syntax = Syntax::kYaml);
 
   const VmSize* find(std::string_view name) const;

@@ -5,7 +5,8 @@
 
 #include "capability/table.h"
 #include "capability/vm_sizes.h"
-#include "data/embedded.h"
+#include "schema/schema.h"
+#include "util/embedded.h"
 
 namespace amlint {
 namespace {
@@ -23,7 +24,7 @@ template <typename Table>
 std::unique_ptr<Table> load_builtin(const std::string& stem) {
   const SourceFile source = builtin_source(stem);
   std::vector<TableError> errors;
-  auto table = Table::parse(source, errors, Syntax::kJson);
+  auto table = Table::parse(source, errors, nullptr, Syntax::kJson);
   if (!table) {
     const TableError& e = errors.front();
     throw std::logic_error("built-in " + format_position(e.file, e.pos) + ": " + e.message);
@@ -42,7 +43,8 @@ const CapabilityTable& CapabilityTable::builtin() {
 std::unique_ptr<CapabilityTable> CapabilityTable::merged_with(const Node& overrides,
                                                               const SourceFile& source,
                                                               std::vector<TableError>& errors) {
-  return merged_with(builtin_source("compute-targets"), Syntax::kJson, overrides, source, errors);
+  return merged_with(builtin_source("compute-targets"), Syntax::kJson, overrides, source,
+                     *schema::builtin("compute-targets"), errors);
 }
 
 const VmSizeTable& VmSizeTable::builtin() {

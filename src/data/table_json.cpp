@@ -92,13 +92,13 @@ std::optional<std::string> table_to_json(const SourceFile& source, const Node& r
   return converter.take() + "\n";
 }
 
-std::optional<std::string> convert_table(const SourceFile& source,
+std::optional<std::string> convert_table(const SourceFile& source, const schema::SchemaFile& shape,
                                          std::vector<TableError>& errors) {
   const std::string name = std::filesystem::path(source.path()).filename().string();
-  const bool valid = name == "compute-targets.yaml"
-                         ? CapabilityTable::parse(source, errors) != nullptr
-                     : name == "vm-sizes.yaml" ? VmSizeTable::parse(source, errors) != nullptr
-                                               : false;
+  const bool valid =
+      name == "compute-targets.yaml" ? CapabilityTable::parse(source, errors, &shape) != nullptr
+      : name == "vm-sizes.yaml"      ? VmSizeTable::parse(source, errors, &shape) != nullptr
+                                     : false;
   if (!valid) {
     if (errors.empty()) {
       errors.push_back(

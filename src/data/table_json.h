@@ -20,9 +20,11 @@ namespace amlint {
 std::optional<std::string> table_to_json(const SourceFile& source, const Node& root,
                                          std::vector<TableError>& errors);
 
-// Validates the table in `source` (YAML) with the reader its file name picks
-// (compute-targets.yaml or vm-sizes.yaml) and converts it; nullopt with the
+// Validates the table in `source` (YAML) against `shape` (its schema) and
+// with the reader its file name picks (compute-targets.yaml or
+// vm-sizes.yaml), and converts it; nullopt with the validator's, the
 // reader's or the converter's errors.
-std::optional<std::string> convert_table(const SourceFile& source, std::vector<TableError>& errors);
+std::optional<std::string> convert_table(const SourceFile& source, const schema::SchemaFile& shape,
+                                         std::vector<TableError>& errors);
 
 }  // namespace amlint

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <unordered_set>
 
 #include "core/errors.h"
 #include "manifest/loader.h"
 #include "rules/registry.h"
+#include "schema/schema.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -14,10 +16,6 @@ namespace fs = std::filesystem;
 namespace amlint {
 namespace {
 
-const std::vector<std::string> kTopKeys = {"rules", "ignore",     "overrides",      "production",
-                                           "test",  "fail-level", "baseline",       "capabilities",
-                                           "model", "suppress",   "run-directories"};
-
 std::string absolute_normal(const fs::path& p) {
   std::error_code ec;
   return fs::absolute(p, ec).lexically_normal().string();
@@ -25,15 +23,24 @@ std::string absolute_normal(const fs::path& p) {
 
 }  // namespace
 
-// Reads the config tree into a Config, collecting every error with its position.
+// Reads the config tree into a Config, collecting every error with its
+// position. The shape (keys, types, required keys, the severity words) is
+// checked first against schemas/amlint-config.schema.json; the reader checks
+// what the schema cannot say: rule ids exist, patterns compile, `paths` comes
+// with a severity, `capabilities` makes a valid table once merged.
 class ConfigReader {
  public:
   ConfigReader(Config& config, const SourceFile& file) : config_(config), file_(file) {}
 
   void read(const Node* root) {
     if (!root || root->is_null()) return;  // an empty file: the defaults
-    if (!root->is_map())
-      return error(root, "a config file is a mapping of settings (rules:, ignore:, ...)");
+    for (const schema::Violation& v :
+         schema::validate(*schema::builtin("amlint-config"), *root, schema::ValidateOptions{})) {
+      if (v.advisory) continue;  // advisories are about az ml's reading of a manifest
+      error(v.node, v.message);
+      flagged_.insert(v.node);
+    }
+    if (!root->is_map()) return;
     for (const MapEntry& e : root->resolved().entries) {
       const std::string key = e.key->resolved().text;
       config_.origins_[key] = origin(e.key);
@@ -59,29 +66,26 @@ class ConfigReader {
         read_suppressions(e.value);
       } else if (key == "run-directories") {
         read_run_directories(e.value);
-      } else {
-        unknown_key(e.key, key, kTopKeys, "a config setting");
       }
     }
   }
 
-  std::vector<std::string>& errors() { return errors_; }
-
- private:
-  void error(const Node* at, const std::string& message) {
-    const Pos pos = file_.position(at ? at->range.begin : 0);
-    errors_.push_back(format_position(file_.path(), pos) + ": " + message);
+  // In the order of the file (the schema's come first otherwise).
+  std::vector<std::string> errors() {
+    std::stable_sort(errors_.begin(), errors_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::string> out;
+    for (auto& [pos, text] : errors_) out.push_back(std::move(text));
+    return out;
   }
 
-  void unknown_key(const Node* key, const std::string& name, const std::vector<std::string>& known,
-                   const std::string& what) {
-    std::string message = "unknown key '" + name + "' in " + what;
-    if (const auto near = closest_match(name, known)) {
-      message += "; did you mean '" + *near + "'?";
-    } else {
-      message += " (expected " + join_or(known) + ")";
-    }
-    error(key, message);
+ private:
+  // One error per value: the reader says nothing more of a value the schema
+  // has flagged.
+  void error(const Node* at, const std::string& message) {
+    if (flagged_.count(at)) return;
+    const Pos pos = file_.position(at ? at->range.begin : 0);
+    errors_.emplace_back(pos, format_position(file_.path(), pos) + ": " + message);
   }
 
   Origin origin(const Node* node) const { return Origin{node->range, true}; }
@@ -133,11 +137,7 @@ class ConfigReader {
       if (auto g = glob(node, what)) out.push_back(std::move(*g));
       return out;
     }
-    if (!node || !node->is_seq()) {
-      error(node,
-            what + " must be a list of path patterns, e.g. [legacy/, \"**/*.generated.yml\"]");
-      return out;
-    }
+    if (!node || !node->is_seq()) return out;
     for (const Node* item : node->resolved().items) {
       if (auto g = glob(item, what)) out.push_back(std::move(*g));
     }
@@ -177,8 +177,6 @@ class ConfigReader {
               v && *v == "false") {
             config_.non_suppressible_[&r] = origin(e.key);
           }
-        } else {
-          unknown_key(e.key, k, {"severity", "paths", "suppressible"}, "a rule setting");
         }
       }
       if (!has_severity && !s.paths.empty()) {
@@ -195,33 +193,18 @@ class ConfigReader {
   }
 
   void read_rules(const Node* node, const std::vector<Glob>& paths = {}) {
-    if (!node || !node->is_map()) {
-      return error(node, "rules must map rule ids or slugs to " + join_or(level_names("off")));
-    }
+    if (!node || !node->is_map()) return;
     for (const MapEntry& e : node->resolved().entries) {
       if (const RuleInfo* r = rule(e.key)) read_rule_setting(*r, e.key, e.value, paths);
     }
   }
 
   void read_overrides(const Node* node) {
-    if (!node || !node->is_seq()) return error(node, "overrides must be a list of {paths, rules}");
+    if (!node || !node->is_seq()) return;
     for (const Node* item : node->resolved().items) {
-      if (!item->is_map()) {
-        error(item, "each override is a mapping with paths and rules");
-        continue;
-      }
-      const Node* paths = item->get("paths");
-      const Node* rules = item->get("rules");
-      for (const MapEntry& e : item->resolved().entries) {
-        const std::string k = e.key->resolved().text;
-        if (k != "paths" && k != "rules") unknown_key(e.key, k, {"paths", "rules"}, "an override");
-      }
-      if (!paths || !rules) {
-        error(item, std::string("an override needs ") + (paths ? "rules" : "paths"));
-        continue;
-      }
-      const std::vector<Glob> g = globs(paths, "paths");
-      if (!g.empty()) read_rules(rules, g);
+      if (!item->is_map()) continue;
+      const std::vector<Glob> g = globs(item->get("paths"), "paths");
+      if (!g.empty()) read_rules(item->get("rules"), g);
     }
   }
 
@@ -233,8 +216,6 @@ class ConfigReader {
       items.push_back(node);
     } else if (node && node->is_seq()) {
       items = node->resolved().items;
-    } else {
-      return error(node, "run-directories must be a list of folders, e.g. [., pipelines/]");
     }
     for (const Node* item : items) {
       if (const auto dir = string(item, "run-directories item"))
@@ -243,21 +224,16 @@ class ConfigReader {
   }
 
   void read_capabilities(const Node* node) {
-    if (!node || !node->is_map()) {
-      return error(node,
-                   "capabilities must be a mapping in the shape of rules/compute-targets.yaml");
-    }
+    if (!node || !node->is_map()) return;
     std::vector<TableError> table_errors;
     config_.table_ = CapabilityTable::merged_with(*node, file_, table_errors);
     for (const TableError& e : table_errors) {
-      errors_.push_back(format_position(e.file, e.pos) + ": capabilities: " + e.message);
+      errors_.emplace_back(e.pos, format_position(e.file, e.pos) + ": capabilities: " + e.message);
     }
   }
 
   void read_models(const Node* node) {
-    if (!node || !node->is_map()) {
-      return error(node, "model must map v1 deployment config paths to model paths");
-    }
+    if (!node || !node->is_map()) return;
     for (const MapEntry& e : node->resolved().entries) {
       auto g = glob(e.key, "model");
       const auto target = string(e.value, "a model path");
@@ -266,44 +242,18 @@ class ConfigReader {
   }
 
   void read_suppressions(const Node* node) {
-    if (!node || !node->is_seq()) {
-      return error(node, "suppress must be a list of {rule, path, pointer, reason, until}");
-    }
-    static const std::vector<std::string> kKeys = {"rule", "path", "pointer", "reason", "until"};
+    if (!node || !node->is_seq()) return;
     for (const Node* item : node->resolved().items) {
-      if (!item->is_map()) {
-        error(item, "each suppression is a mapping with rule, path and reason");
-        continue;
-      }
-      for (const MapEntry& e : item->resolved().entries) {
-        const std::string k = e.key->resolved().text;
-        if (std::find(kKeys.begin(), kKeys.end(), k) == kKeys.end())
-          unknown_key(e.key, k, kKeys, "a suppression");
-      }
+      if (!item->is_map()) continue;
       ConfigSuppression s;
       s.origin = origin(item);
-      const Node* rule_node = item->get("rule");
-      const Node* path_node = item->get("path");
-      const Node* reason = item->get("reason");
-      if (!rule_node || !path_node) {
-        error(item,
-              "a suppression needs rule and path (and a reason: why the finding is accepted)");
-        continue;
-      }
-      s.rule = rule(rule_node);
-      auto g = glob(path_node, "path");
+      s.rule = rule(item->get("rule"));
+      auto g = glob(item->get("path"), "path");
       // A missing reason is a finding (AML005), like in a comment.
+      const Node* reason = item->get("reason");
       const std::optional<std::string> why = reason ? string(reason, "reason") : std::string();
-      if (const Node* p = item->get("pointer")) {
-        s.pointer = string(p, "pointer").value_or("");
-        if (!s.pointer.empty() && s.pointer.front() != '/') {
-          error(p, "pointer is a JSON pointer such as /containerResourceRequirements/memoryInGB");
-        }
-      }
-      if (const Node* u = item->get("until")) {
-        s.until = string(u, "until").value_or("");
-        if (!is_iso_date(s.until)) error(u, "until must be a date, YYYY-MM-DD");
-      }
+      if (const Node* p = item->get("pointer")) s.pointer = string(p, "pointer").value_or("");
+      if (const Node* u = item->get("until")) s.until = string(u, "until").value_or("");
       if (!s.rule || !g || !why) continue;
       s.path = std::move(*g);
       s.reason = *why;
@@ -313,7 +263,8 @@ class ConfigReader {
 
   Config& config_;
   const SourceFile& file_;
-  std::vector<std::string> errors_;
+  std::vector<std::pair<Pos, std::string>> errors_;
+  std::unordered_set<const Node*> flagged_;
 };
 
 std::unique_ptr<Config> Config::load(const std::string& path) {
@@ -333,7 +284,7 @@ std::unique_ptr<Config> Config::load(const std::string& path) {
   if (errors.empty() && !loaded.documents.empty()) {
     ConfigReader reader(*config, *config->file_);
     reader.read(loaded.documents[0]->root());
-    errors = std::move(reader.errors());
+    errors = reader.errors();
   }
   if (!errors.empty())
     throw UsageError("invalid config: " + join(errors, "\namlint: invalid config: "));

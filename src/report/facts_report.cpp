@@ -4,8 +4,8 @@
 
 #include "capability/table.h"
 #include "capability/vm_sizes.h"
-#include "data/embedded.h"
 #include "rules/registry.h"
+#include "util/embedded.h"
 #include "util/json_writer.h"
 #include "util/text.h"
 

@@ -1,11 +1,9 @@
 #include "schema/schema.h"
 
 #include <algorithm>
-#include <mutex>
 #include <set>
 #include <stdexcept>
 
-#include "data/embedded.h"
 #include "manifest/loader.h"
 #include "manifest/scalar.h"
 #include "util/text.h"
@@ -289,25 +287,6 @@ std::unique_ptr<SchemaFile> compile(const std::string& name, std::string text,
   Compiler compiler(*file, errors);
   if (!compiler.run(*file->documents_.front()->root())) return nullptr;
   return file;
-}
-
-const SchemaFile* builtin(std::string_view name) {
-  static std::map<std::string, std::unique_ptr<SchemaFile>, std::less<>> cache;
-  static std::mutex mutex;
-  const std::lock_guard<std::mutex> lock(mutex);
-  auto it = cache.find(name);
-  if (it != cache.end()) return it->second.get();
-  std::unique_ptr<SchemaFile> compiled;
-  const std::string file = "schemas/" + std::string(name) + ".schema.json";
-  if (const auto data = embedded_file(file)) {
-    std::vector<CompileError> errors;
-    compiled = compile(file, std::string(*data), errors);
-    if (!compiled) {
-      throw std::logic_error("built-in " + format_position(file, errors.front().pos) + ": " +
-                             errors.front().message);
-    }
-  }
-  return cache.emplace(std::string(name), std::move(compiled)).first->second.get();
 }
 
 }  // namespace amlint::schema

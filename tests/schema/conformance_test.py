@@ -53,8 +53,8 @@ SCHEMAS = REPO / "schemas"
 AMLINT = Path(os.environ.get("AMLINT_BINARY", str(REPO / "build" / "src" / "amlint")))
 INSTANCE_DIRS = [REPO / "fixtures" / d for d in ("rules", "corpus", "conformance")]
 
-# Schemas of amlint's own reports, not of manifests.
-NOT_MANIFEST_SCHEMAS = {"amlint-output", "gitlab-codequality"}
+# Schemas of amlint's own reports and of its config and data tables, not of manifests.
+NOT_MANIFEST_SCHEMAS = {"amlint-output", "gitlab-codequality", "amlint-config", "compute-targets", "vm-sizes"}
 MANIFEST_SCHEMAS = sorted(
     p.name[: -len(".schema.json")]
     for p in SCHEMAS.glob("*.schema.json")

@@ -142,7 +142,7 @@ LintReport lint_paths(const std::vector<std::string>& paths, const std::vector<s
       const std::string path = args[++i];
       const SourceFile source(path, path, read_file_text(path));
       std::vector<TableError> errors;
-      table = CapabilityTable::parse(source, errors);
+      table = CapabilityTable::parse(source, errors, schema::builtin("compute-targets"));
       if (!table) throw std::runtime_error("bad table " + path + ": " + errors.front().message);
     } else {
       throw std::runtime_error("lint_paths does not understand " + args[i]);

@@ -7,9 +7,10 @@
 
 #include <algorithm>
 
-#include "data/embedded.h"
 #include "manifest/scalar.h"
+#include "schema/schema.h"
 #include "support/harness.h"
+#include "util/embedded.h"
 
 namespace amlint::testing {
 namespace {
@@ -94,17 +95,27 @@ TEST(TableToJson, RefusesWhatJsonCannotWritePlainlyAtItsPosition) {
   EXPECT_EQ(errors[2].pos.line, 4);
 }
 
-TEST(ConvertTable, ValidatesWithTheTablesReaderFirst) {
+TEST(ConvertTable, ValidatesAgainstTheTablesSchemaFirst) {
+  const schema::SchemaFile& shape = *schema::builtin("vm-sizes");
   std::vector<TableError> errors;
   const SourceFile bad("rules/vm-sizes.yaml", "", "schema_version: 1\nsizez: {}\n");
-  EXPECT_FALSE(convert_table(bad, errors));
-  ASSERT_FALSE(errors.empty());
-  EXPECT_EQ(errors.front().pos.line, 2);
-  EXPECT_NE(errors.front().message.find("sizez"), std::string::npos) << errors.front().message;
+  EXPECT_FALSE(convert_table(bad, shape, errors));
+  const auto typo = std::find_if(errors.begin(), errors.end(), [](const TableError& e) {
+    return e.message.find("unknown key 'sizez'") != std::string::npos;
+  });
+  ASSERT_NE(typo, errors.end());
+  EXPECT_EQ(typo->pos.line, 2);
+  EXPECT_EQ(typo->pos.column, 1);
+  EXPECT_NE(typo->message.find("did you mean 'sizes'"), std::string::npos) << typo->message;
+  const auto version = std::find_if(errors.begin(), errors.end(), [](const TableError& e) {
+    return e.message.find("schema_version") != std::string::npos;
+  });
+  ASSERT_NE(version, errors.end());
+  EXPECT_EQ(version->pos.line, 1);
 
   errors.clear();
   const SourceFile unknown("rules/other.yaml", "", "a: 1\n");
-  EXPECT_FALSE(convert_table(unknown, errors));
+  EXPECT_FALSE(convert_table(unknown, shape, errors));
   ASSERT_EQ(errors.size(), 1U);
   EXPECT_NE(errors.front().message.find("no reader"), std::string::npos);
 }

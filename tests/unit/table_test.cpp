@@ -12,7 +12,7 @@ namespace {
 std::vector<TableError> errors_of(const std::string& text) {
   const SourceFile source("t.yaml", "", text);
   std::vector<TableError> errors;
-  EXPECT_EQ(CapabilityTable::parse(source, errors), nullptr);
+  EXPECT_EQ(CapabilityTable::parse(source, errors, schema::builtin("compute-targets")), nullptr);
   return errors;
 }
 
@@ -94,14 +94,16 @@ TEST(CapabilityTable, VersionOneTablesAreRefusedWithAWayOut) {
   text.replace(0, 17, "schema_version: 1");
   const auto errors = errors_of(text);
   ASSERT_FALSE(errors.empty());
-  EXPECT_NE(errors[0].message.find("copy rules/compute-targets.yaml"), std::string::npos)
+  EXPECT_NE(errors[0].message.find("schema_version: 1 must be '2'; version 1 tables predate "
+                                   "sources: copy rules/compute-targets.yaml"),
+            std::string::npos)
       << errors[0].message;
 }
 
 TEST(CapabilityTable, AMinimalUserTableLoads) {
   const SourceFile source("t.yaml", "", kMinimal);
   std::vector<TableError> errors;
-  const auto table = CapabilityTable::parse(source, errors);
+  const auto table = CapabilityTable::parse(source, errors, schema::builtin("compute-targets"));
   ASSERT_NE(table, nullptr) << errors.front().message;
   EXPECT_EQ(table->target_for_v1_compute_type("aci")->memory_gb->less_than, 8);
 }
@@ -132,7 +134,10 @@ TEST(CapabilityTable, ErrorsCarryPositionsAndSuggestions) {
   text.replace(text.find("less_than: 8"), 12, "less_than: lots");
   errors = errors_of(text);
   ASSERT_EQ(errors.size(), 1U);
-  EXPECT_NE(errors[0].message.find("must be a non-negative number"), std::string::npos);
+  EXPECT_NE(errors[0].message.find("less_than: lots is a string, but must be a number"),
+            std::string::npos)
+      << errors[0].message;
+  EXPECT_EQ(errors[0].pos, (Pos{11, 28}));
 
   errors = errors_of("schema_version: 2\n");
   EXPECT_EQ(errors.size(), 5U);  // sources, facts, targets, detection, lifecycle missing
