@@ -16,8 +16,8 @@ void TypedReader::error(const Node* at, std::string message) {
 bool TypedReader::conforms(const schema::SchemaFile* shape, const Node* root) {
   if (!shape || !root) return true;
   const std::size_t before = errors_.size();
-  for (schema::Violation& v : schema::validate(*shape, *root, schema::ValidateOptions{})) {
-    if (!v.advisory) error(v.node, std::move(v.message));  // advisories are about az ml's reading
+  for (schema::Violation& v : schema::shape_violations(*shape, *root)) {
+    error(v.node, std::move(v.message));
   }
   return errors_.size() == before;
 }

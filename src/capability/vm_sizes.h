@@ -59,7 +59,6 @@ class VmSizeTable {
   const Source* source(std::string_view id) const;
   // Every value with its citation, for `amlint facts`.
   const std::vector<FactRecord>& records() const { return records_; }
-  std::size_t size_count() const { return sizes_.size(); }
 
  private:
   friend class VmSizeReader;

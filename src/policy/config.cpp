@@ -35,8 +35,7 @@ class ConfigReader {
   void read(const Node* root) {
     if (!root || root->is_null()) return;  // an empty file: the defaults
     for (const schema::Violation& v :
-         schema::validate(*schema::builtin("amlint-config"), *root, schema::ValidateOptions{})) {
-      if (v.advisory) continue;  // advisories are about az ml's reading of a manifest
+         schema::shape_violations(*schema::builtin("amlint-config"), *root)) {
       error(v.node, v.message);
       flagged_.insert(v.node);
     }
@@ -361,6 +360,7 @@ const Config& ConfigResolver::find(const std::string& absolute_directory) {
   if (const auto it = by_directory_.find(absolute_directory); it != by_directory_.end())
     return *it->second;
   const Config* found = &defaults_;
+  const std::string root = repository_root_of(absolute_directory);
   std::error_code ec;
   for (fs::path dir = absolute_directory; !dir.empty(); dir = dir.parent_path()) {
     const fs::path candidate = dir / kConfigFileName;
@@ -372,9 +372,10 @@ const Config& ConfigResolver::find(const std::string& absolute_directory) {
       found = it->second.get();
       break;
     }
-    // The search ends at the repository root: a config above it (in a home
-    // directory, say) belongs to no project of this repository.
-    if (dir == dir.root_path() || fs::exists(dir / ".git", ec)) break;
+    // The search ends at the repository root (a submodule's is its
+    // superproject's): a config above it (in a home directory, say) belongs
+    // to no project of this repository.
+    if (dir == dir.root_path() || dir.string() == root) break;
   }
   by_directory_[absolute_directory] = found;
   return *found;

@@ -1,6 +1,7 @@
 #include "schema/schema.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -105,126 +106,184 @@ class Compiler {
     }
     for (const MapEntry& e : node.resolved().entries) {
       const std::string& k = e.key->resolved().text;
-      const Node& v = e.value->resolved();
-      if (k == "type") {
-        s.types = 0;
-        if (v.kind == NodeKind::kSeq) {
-          for (const Node* t : v.items) s.types |= type_bit(*t);
-        } else {
-          s.types = type_bit(v);
-        }
-        if (s.types & kNumberBit) s.types |= kIntegerBit;
-      } else if (k == "properties") {
-        if (!v.is_map()) error(v, "properties must be an object");
-        for (const MapEntry& p : v.entries) {
-          const std::string& name = p.key->resolved().text;
-          s.properties.emplace_back(name, sub(*p.value));
-          s.property_names.push_back(name);
-          s.folded_names.push_back(fold_identifier(name));
-          s.name_words.push_back(identifier_words(name));
-        }
-      } else if (k == "additionalProperties") {
-        if (const auto b = as_bool(&v)) {
-          s.additional_allowed = *b;
-        } else {
-          s.additional = sub(v);
-        }
-      } else if (k == "patternProperties") {
-        for (const MapEntry& p : v.entries) {
-          Regex re(p.key->resolved().text);
-          if (!re.ok()) error(*p.key, "pattern is not valid RE2: " + re.error());
-          s.pattern_properties.emplace_back(std::move(re), sub(*p.value));
-        }
-      } else if (k == "required") {
-        for (const Node* r : v.items) s.required.push_back(text(*r, "required item"));
-      } else if (k == "enum") {
-        for (const Node* item : v.items) s.enum_values.push_back(&item->resolved());
-      } else if (k == "const") {
-        s.const_value = &v;
-      } else if (k == "pattern") {
-        s.pattern.emplace(text(v, "pattern"));
-        if (!s.pattern->ok()) error(v, "pattern is not valid RE2: " + s.pattern->error());
-        const bool digits = std::any_of(std::begin(kNumbers), std::end(kNumbers),
-                                        [&](const char* n) { return s.pattern->search(n); });
-        s.numeric_string = digits && !s.pattern->search("x") && !s.pattern->search("");
-      } else if (k == "minimum") {
-        s.minimum = number(v, "minimum");
-      } else if (k == "maximum") {
-        s.maximum = number(v, "maximum");
-      } else if (k == "exclusiveMinimum") {
-        s.exclusive_minimum = number(v, "exclusiveMinimum");
-      } else if (k == "exclusiveMaximum") {
-        s.exclusive_maximum = number(v, "exclusiveMaximum");
-      } else if (k == "minLength") {
-        s.min_length = count(v, "minLength");
-      } else if (k == "maxLength") {
-        s.max_length = count(v, "maxLength");
-      } else if (k == "minItems") {
-        s.min_items = count(v, "minItems");
-      } else if (k == "maxItems") {
-        s.max_items = count(v, "maxItems");
-      } else if (k == "items") {
-        s.items = sub(v);
-      } else if (k == "anyOf") {
-        for (const Node* branch : v.items) s.any_of.push_back(sub(*branch));
-      } else if (k == "$ref") {
-        const std::string ref = text(v, "$ref");
-        const std::string prefix = "#/$defs/";
-        const auto it =
-            starts_with(ref, prefix) ? defs_.find(ref.substr(prefix.size())) : defs_.end();
-        if (it == defs_.end()) {
-          error(v, "$ref must name an entry of this file's $defs: " + quote(ref));
-        } else {
-          s.ref = it->second;
-        }
-      } else if (k == "description") {
-        s.description = text(v, "description");
-      } else if (k == "deprecated") {
-        s.deprecated = as_bool(&v).value_or(false);
-      } else if (k == "x-amlint-case-insensitive") {
-        s.case_insensitive = as_bool(&v).value_or(false);
-      } else if (k == "x-amlint-casing") {
-        const std::string casing = text(v, "x-amlint-casing");
-        if (casing != "camel_to_snake") error(v, "x-amlint-casing must be camel_to_snake");
-        s.camel_to_snake = true;
-      } else if (k == "x-amlint-severity") {
-        const std::string severity = text(v, "x-amlint-severity");
-        if (severity != "warning") error(v, "x-amlint-severity must be warning");
-        s.warning = true;
-      } else if (k == "x-amlint-open") {
-        s.open_list = as_bool(&v).value_or(false);
-      } else if (k == "x-amlint-advisory-required") {
-        for (const Node* t : v.items)
-          s.advisory_required.push_back(text(*t, "x-amlint-advisory-required item"));
-      } else if (k == "x-amlint-targets") {
-        for (const Node* t : v.items)
-          s.targets.push_back(to_lower(text(*t, "x-amlint-targets item")));
-      } else if (k == "x-amlint-misplaced") {
-        for (const MapEntry& m : v.entries) {
-          s.misplaced[m.key->resolved().text] = text(*m.value, "x-amlint-misplaced value");
-        }
-      } else if (k == "x-amlint-rule") {
-        s.rule = text(v, "x-amlint-rule");
-      } else if (k == "x-amlint-message") {
-        s.message = text(v, "x-amlint-message");
-      } else if (k == "x-amlint-hint") {
-        s.hint = text(v, "x-amlint-hint");
-      } else if (k == "x-amlint-path") {
-        PathSpec spec;
-        if (const Node* kind = v.get("kind")) spec.kind = text(*kind, "x-amlint-path.kind");
-        if (const Node* rel = v.get("relative_to"))
-          spec.relative_to = text(*rel, "x-amlint-path.relative_to");
-        if (spec.kind != "file" && spec.kind != "dir" && spec.kind != "any") {
-          error(v, "x-amlint-path.kind must be file, dir or any");
-        }
-        s.path = spec;
-      } else if (k == "$schema" || k == "$id" || k == "$defs" || k == "title" || k == "default" ||
-                 k == "examples" || k == "$comment") {
-        // Annotations (and $defs, compiled first).
-      } else {
+      const auto it = keywords().find(k);
+      if (it == keywords().end()) {
         error(*e.key, "amlint's validator does not support the keyword " + quote(k));
+      } else if (it->second) {
+        it->second(*this, s, e.value->resolved());
       }
     }
+  }
+
+  // What each keyword does to the Schema it is compiled into; a null handler
+  // is an annotation ($defs is compiled first, in run()).
+  using Handler = void (*)(Compiler&, Schema&, const Node&);
+  static const std::map<std::string_view, Handler>& keywords() {
+    static const std::map<std::string_view, Handler> kTable = {
+        {"type", [](Compiler& c, Schema& s, const Node& v) { c.types(s, v); }},
+        {"properties", [](Compiler& c, Schema& s, const Node& v) { c.properties(s, v); }},
+        {"additionalProperties",
+         [](Compiler& c, Schema& s, const Node& v) {
+           if (const auto b = as_bool(&v)) {
+             s.additional_allowed = *b;
+           } else {
+             s.additional = c.sub(v);
+           }
+         }},
+        {"patternProperties",
+         [](Compiler& c, Schema& s, const Node& v) {
+           for (const MapEntry& p : v.entries) {
+             Regex re(p.key->resolved().text);
+             if (!re.ok()) c.error(*p.key, "pattern is not valid RE2: " + re.error());
+             s.pattern_properties.emplace_back(std::move(re), c.sub(*p.value));
+           }
+         }},
+        {"required",
+         [](Compiler& c, Schema& s, const Node& v) {
+           for (const Node* r : v.items) s.required.push_back(c.text(*r, "required item"));
+         }},
+        {"enum",
+         [](Compiler&, Schema& s, const Node& v) {
+           for (const Node* item : v.items) s.enum_values.push_back(&item->resolved());
+         }},
+        {"const", [](Compiler&, Schema& s, const Node& v) { s.const_value = &v; }},
+        {"pattern", [](Compiler& c, Schema& s, const Node& v) { c.pattern(s, v); }},
+        {"minimum",
+         [](Compiler& c, Schema& s, const Node& v) { s.minimum = c.number(v, "minimum"); }},
+        {"maximum",
+         [](Compiler& c, Schema& s, const Node& v) { s.maximum = c.number(v, "maximum"); }},
+        {"exclusiveMinimum",
+         [](Compiler& c, Schema& s, const Node& v) {
+           s.exclusive_minimum = c.number(v, "exclusiveMinimum");
+         }},
+        {"exclusiveMaximum",
+         [](Compiler& c, Schema& s, const Node& v) {
+           s.exclusive_maximum = c.number(v, "exclusiveMaximum");
+         }},
+        {"minLength",
+         [](Compiler& c, Schema& s, const Node& v) { s.min_length = c.count(v, "minLength"); }},
+        {"maxLength",
+         [](Compiler& c, Schema& s, const Node& v) { s.max_length = c.count(v, "maxLength"); }},
+        {"minItems",
+         [](Compiler& c, Schema& s, const Node& v) { s.min_items = c.count(v, "minItems"); }},
+        {"maxItems",
+         [](Compiler& c, Schema& s, const Node& v) { s.max_items = c.count(v, "maxItems"); }},
+        {"items", [](Compiler& c, Schema& s, const Node& v) { s.items = c.sub(v); }},
+        {"anyOf",
+         [](Compiler& c, Schema& s, const Node& v) {
+           for (const Node* branch : v.items) s.any_of.push_back(c.sub(*branch));
+         }},
+        {"$ref", [](Compiler& c, Schema& s, const Node& v) { c.ref(s, v); }},
+        {"description",
+         [](Compiler& c, Schema& s, const Node& v) { s.description = c.text(v, "description"); }},
+        {"deprecated",
+         [](Compiler&, Schema& s, const Node& v) { s.deprecated = as_bool(&v).value_or(false); }},
+        {"x-amlint-case-insensitive",
+         [](Compiler&, Schema& s, const Node& v) {
+           s.case_insensitive = as_bool(&v).value_or(false);
+         }},
+        {"x-amlint-casing",
+         [](Compiler& c, Schema& s, const Node& v) {
+           if (c.text(v, "x-amlint-casing") != "camel_to_snake") {
+             c.error(v, "x-amlint-casing must be camel_to_snake");
+           }
+           s.camel_to_snake = true;
+         }},
+        {"x-amlint-severity",
+         [](Compiler& c, Schema& s, const Node& v) {
+           if (c.text(v, "x-amlint-severity") != "warning") {
+             c.error(v, "x-amlint-severity must be warning");
+           }
+           s.warning = true;
+         }},
+        {"x-amlint-open",
+         [](Compiler&, Schema& s, const Node& v) { s.open_list = as_bool(&v).value_or(false); }},
+        {"x-amlint-advisory-required",
+         [](Compiler& c, Schema& s, const Node& v) {
+           for (const Node* t : v.items) {
+             s.advisory_required.push_back(c.text(*t, "x-amlint-advisory-required item"));
+           }
+         }},
+        {"x-amlint-targets",
+         [](Compiler& c, Schema& s, const Node& v) {
+           for (const Node* t : v.items) {
+             s.targets.push_back(to_lower(c.text(*t, "x-amlint-targets item")));
+           }
+         }},
+        {"x-amlint-misplaced",
+         [](Compiler& c, Schema& s, const Node& v) {
+           for (const MapEntry& m : v.entries) {
+             s.misplaced[m.key->resolved().text] = c.text(*m.value, "x-amlint-misplaced value");
+           }
+         }},
+        {"x-amlint-rule",
+         [](Compiler& c, Schema& s, const Node& v) { s.rule = c.text(v, "x-amlint-rule"); }},
+        {"x-amlint-message",
+         [](Compiler& c, Schema& s, const Node& v) { s.message = c.text(v, "x-amlint-message"); }},
+        {"x-amlint-hint",
+         [](Compiler& c, Schema& s, const Node& v) { s.hint = c.text(v, "x-amlint-hint"); }},
+        {"x-amlint-path", [](Compiler& c, Schema& s, const Node& v) { c.path(s, v); }},
+        {"$schema", nullptr},
+        {"$id", nullptr},
+        {"$defs", nullptr},
+        {"title", nullptr},
+        {"default", nullptr},
+        {"examples", nullptr},
+        {"$comment", nullptr},
+    };
+    return kTable;
+  }
+
+  void types(Schema& s, const Node& v) {
+    s.types = 0;
+    if (v.kind == NodeKind::kSeq) {
+      for (const Node* t : v.items) s.types |= type_bit(*t);
+    } else {
+      s.types = type_bit(v);
+    }
+    if (s.types & kNumberBit) s.types |= kIntegerBit;
+  }
+
+  void properties(Schema& s, const Node& v) {
+    if (!v.is_map()) error(v, "properties must be an object");
+    for (const MapEntry& p : v.entries) {
+      const std::string& name = p.key->resolved().text;
+      s.properties.emplace_back(name, sub(*p.value));
+      s.property_names.push_back(name);
+      s.folded_names.push_back(fold_identifier(name));
+      s.name_words.push_back(identifier_words(name));
+    }
+  }
+
+  void pattern(Schema& s, const Node& v) {
+    s.pattern.emplace(text(v, "pattern"));
+    if (!s.pattern->ok()) error(v, "pattern is not valid RE2: " + s.pattern->error());
+    const bool digits = std::any_of(std::begin(kNumbers), std::end(kNumbers),
+                                    [&](const char* n) { return s.pattern->search(n); });
+    s.numeric_string = digits && !s.pattern->search("x") && !s.pattern->search("");
+  }
+
+  void ref(Schema& s, const Node& v) {
+    const std::string ref = text(v, "$ref");
+    const std::string prefix = "#/$defs/";
+    const auto it = starts_with(ref, prefix) ? defs_.find(ref.substr(prefix.size())) : defs_.end();
+    if (it == defs_.end()) {
+      error(v, "$ref must name an entry of this file's $defs: " + quote(ref));
+    } else {
+      s.ref = it->second;
+    }
+  }
+
+  void path(Schema& s, const Node& v) {
+    PathSpec spec;
+    if (const Node* kind = v.get("kind")) spec.kind = text(*kind, "x-amlint-path.kind");
+    if (const Node* rel = v.get("relative_to")) {
+      spec.relative_to = text(*rel, "x-amlint-path.relative_to");
+    }
+    if (spec.kind != "file" && spec.kind != "dir" && spec.kind != "any") {
+      error(v, "x-amlint-path.kind must be file, dir or any");
+    }
+    s.path = spec;
   }
 
   // Records where each property name is defined, as the instance pointer of

@@ -163,6 +163,11 @@ struct ValidateOptions {
 std::vector<Violation> validate(const SchemaFile& file, const Node& root,
                                 const ValidateOptions& options);
 
+// The violations of amlint's own files (config, data tables) against their
+// shape: validate() without the advisories, which are about how az ml and
+// other tools read a manifest.
+std::vector<Violation> shape_violations(const SchemaFile& file, const Node& root);
+
 // Whether the key at `pointer` ("/containerResourceRequirements/cpuLimit")
 // is read for `compute_type` (x-amlint-targets); true when unrestricted.
 bool applies_to(const SchemaFile& file, std::string_view pointer, std::string_view compute_type);

@@ -451,6 +451,13 @@ std::vector<Violation> validate(const SchemaFile& file, const Node& root,
   return v.take();
 }
 
+std::vector<Violation> shape_violations(const SchemaFile& file, const Node& root) {
+  std::vector<Violation> all = validate(file, root, ValidateOptions{});
+  all.erase(std::remove_if(all.begin(), all.end(), [](const Violation& v) { return v.advisory; }),
+            all.end());
+  return all;
+}
+
 bool applies_to(const SchemaFile& file, std::string_view pointer, std::string_view compute_type) {
   const Schema* s = &file.root();
   std::size_t start = 1;
