@@ -246,8 +246,12 @@ class ConfigReader {
       if (!item->is_map()) continue;
       ConfigSuppression s;
       s.origin = origin(item);
-      s.rule = rule(item->get("rule"));
-      auto g = glob(item->get("path"), "path");
+      // A missing rule or path is the schema's error, at the item.
+      const Node* rule_node = item->get("rule");
+      const Node* path_node = item->get("path");
+      if (!rule_node || !path_node) continue;
+      s.rule = rule(rule_node);
+      auto g = glob(path_node, "path");
       // A missing reason is a finding (AML005), like in a comment.
       const Node* reason = item->get("reason");
       const std::optional<std::string> why = reason ? string(reason, "reason") : std::string();
