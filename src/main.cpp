@@ -49,6 +49,8 @@ struct CheckOptions {
   std::string config;    // --config: one config for every file
   std::string baseline;  // --baseline (check) or --baseline-file (baseline)
   unsigned jobs = 0;     // --jobs; 0: one thread per core
+  bool allow_empty = false;
+  bool no_project = false;
   bool quiet = false;
   bool force = false;  // init: overwrite
 };
@@ -77,6 +79,10 @@ void add_lint_options(CLI::App& app, CheckOptions& o) {
   app.add_option("-j,--jobs", o.jobs, "Lint with N threads; 0 (the default) means one per core")
       ->type_name("N")
       ->check(CLI::Range(0U, 1000000U));
+  app.add_flag("--allow-empty", o.allow_empty,
+               "Accept a directory that holds no manifest (otherwise a usage error, exit 2)");
+  app.add_flag("--no-project", o.no_project,
+               "Resolve references only among the files given, not the project's other manifests");
 }
 
 void add_check_options(CLI::App& app, CheckOptions& o) {
@@ -197,6 +203,12 @@ void prepare(const CheckOptions& o, LintSetup& setup) {
     options.table = setup.table.get();
   }
   options.jobs = o.jobs;
+  options.allow_empty = o.allow_empty;
+  options.project_context = !o.no_project;
+  // pre-commit names every staged YAML and JSON file: the ones that are not
+  // manifests pass without a line.
+  const char* pre_commit = std::getenv("PRE_COMMIT");
+  options.report_unrecognised = !(pre_commit && std::string_view(pre_commit) == "1");
   setup.configs = std::make_unique<ConfigResolver>(o.config);
   options.configs = setup.configs.get();
 }

@@ -47,7 +47,7 @@ TEST(Corpus, FindingsAreExactlyTheRecordedOnes) {
   // them as they are in their repositories.
   const LintReport report = lint_paths({kCorpus.string()}, {"--ignore", "AML601"});
   ASSERT_TRUE(report.internal_errors.empty()) << report.internal_errors.front();
-  EXPECT_GE(report.files.size(), 80U);
+  EXPECT_GE(report.files.size(), 75U);  // the manifests (not the other YAML)
   std::string actual;
   const std::string prefix = kCorpus.string() + "/";
   for (const Finding& f : report.findings) {

@@ -21,6 +21,7 @@
 #include <map>
 #include <optional>
 
+#include "lint/inputs.h"
 #include "support/expectations.h"
 #include "support/harness.h"
 #include "util/files.h"
@@ -373,10 +374,13 @@ std::vector<Case> special_file_cases(const TempDir& dir) {
       "cannot read '" + (loops / "self.yml").string() + "': Too many levels of symbolic links";
   cases.push_back(loop_named);
 
-  // A directory named like a file is walked like any directory.
+  // A directory named like a file is walked like any directory; an empty one
+  // is a usage error (a gate that lints nothing must not pass).
   const fs::path dir_file = root / "dir-file" / "deployment_config.yml";
   fs::create_directories(dir_file);
-  cases.push_back({"an empty directory named deployment_config.yml", {dir_file.string()}});
+  Case empty_dir{"an empty directory named deployment_config.yml", {dir_file.string()}};
+  empty_dir.usage_error = no_manifest_message(dir_file.string());
+  cases.push_back(empty_dir);
   bad_manifest(root / "dir-walk" / "inner.yml" / "deployment_config.yml");
   cases.push_back(
       {"a directory named inner.yml in a walk", {(root / "dir-walk").string()}, bad_findings});
@@ -420,7 +424,9 @@ std::vector<Case> unreadable_cases(const TempDir& dir) {
   Writer(walked.string()) << kAciTooBig;
   ::chmod(walked.c_str(), 0);
   Case w{"an unreadable file in a walked directory", {walked.parent_path().string()}};
-  if (readable) w.expected = its_findings;  // otherwise passed by, as unreadable directories are
+  // Reported, not passed by: a gate must not pass over a file it cannot read.
+  w.expected = readable ? its_findings
+                        : std::vector<Expectation>{expect(1, 1, "AML001", "cannot read the file")};
   w.without_file_privileges = !readable;
   cases.push_back(w);
   return cases;

@@ -112,7 +112,9 @@ FileResult FileLinter::load(const Input& input, const std::set<std::string>* mar
   const std::uint64_t limit = options_.limits.max_file_bytes;
   ReadResult read = input.text ? *input.text : read_file(input.fs_path, limit);
   if (read.error || read.oversize) {
-    if (!input.named) return r;  // a walk met something it cannot read: not a manifest
+    // A walk passes by files over the limit (data, not manifests), but says
+    // which files it could not read: a gate must not pass over them unseen.
+    if (!input.named && (read.oversize || !r.linted)) return r;
     const SourceFile& file = add_file(r, input, "");
     const std::string message =
         read.error ? "cannot read the file: it " + *read.error
@@ -120,6 +122,7 @@ FileResult FileLinter::load(const Input& input, const std::set<std::string>* mar
                          format_bytes(limit) +
                          "; a deployment manifest is a few KB: check that this is one";
     r.findings.push_back(finding(input_rules::kInvalidSyntax, file, {0, 0}, message));
+    r.counted = true;
     return r;
   }
   if (markers && std::none_of(markers->begin(), markers->end(), [&](const std::string& m) {
@@ -152,6 +155,7 @@ std::optional<Manifest> FileLinter::classify(const SourceFile& file, const Docum
   m.doc = &doc;
   m.format = format;
   m.directory = place.directory;
+  m.scope = place.scope;
   m.production = place.production;
   m.test_path = place.test_path;
   m.linted = linted;
@@ -219,7 +223,7 @@ void FileLinter::load_manifests(FileResult& r, const SourceFile& file, bool name
   if (!r.linted) return;
 
   const bool report_problems =
-      named || recognised || (documents == 0 && looks_like_manifest(file.text()));
+      named || recognised || (documents == 0 && looks_like_manifest(file.path(), file.text()));
   bool fatal = loaded.rejected;
   if (report_problems) {
     for (const Problem& p : loaded.problems) {
@@ -230,7 +234,7 @@ void FileLinter::load_manifests(FileResult& r, const SourceFile& file, bool name
       r.findings.push_back(finding(rule_for(p.kind), file, p.range, p.message, std::move(related)));
     }
   }
-  if (named && !recognised && !fatal)
+  if (named && !recognised && !fatal && options_.report_unrecognised)
     r.findings.push_back(unrecognised(file, documents > 0, first));
   if (recognised && !fatal && documents > 1) {
     // az ml (v1 and v2) loads a manifest with yaml.safe_load, which takes
@@ -240,6 +244,7 @@ void FileLinter::load_manifests(FileResult& r, const SourceFile& file, bool name
                                  "a second YAML document in a manifest: az ml reads a file with "
                                  "one document only; split it into one file per document"));
   }
+  r.counted = recognised || !r.findings.empty();
 }
 
 void FileLinter::relint(FileResult& r, const Project& project) const {

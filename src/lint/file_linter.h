@@ -36,6 +36,9 @@ struct FileResult {
   SourceFile* file = nullptr;  // nullptr: nothing to show (a walk met an unreadable file)
   bool linted = true;          // false for a file read only to pair with
   bool in_memory = false;      // its text was handed over: it cannot be read again
+  // A manifest, or a file with problems to show: it counts as a linted file
+  // (JUnit test cases, "in N files"). YAML that is not ours does not.
+  bool counted = false;
   std::vector<Reference> references;
   std::vector<Finding> findings;  // problems of the file as input
   std::vector<ManifestResult> manifests;

@@ -6,6 +6,7 @@
 #include "policy/baseline.h"
 #include "policy/config.h"
 #include "util/regex.h"
+#include "util/text.h"
 
 namespace fs = std::filesystem;
 
@@ -25,16 +26,24 @@ std::string absolute_path(const std::string& path) {
   return fs::absolute(fs::path(path), ec).lexically_normal().string();
 }
 
-bool looks_like_manifest(std::string_view text) {
+bool looks_like_manifest(std::string_view file_name, std::string_view text) {
   static const Regex kFingerprint(
-      "computeType|entryScript|azuremlschemas|modulesContent|endpoint_name|inference_entry_script");
-  const std::string_view head = text.substr(0, 1U << 16U);
-  if (head.find('\0') == std::string_view::npos) return kFingerprint.search(head);
+      "computeType|entryScript|azuremlschemas|azureml:|modulesContent|endpoint_name|inference_"
+      "entry_script|"
+      "instance_type|scoring_script|code_configuration|auth_mode|mini_batch_size");
+  // Helm, Jinja and Go templates: not YAML until rendered.
+  static const Regex kTemplate("\\{\\{|\\{%");
+  static const Regex kManifestName("(?i)(deploy|endpoint|inference|compute)[^/]*\\.(ya?ml|json)$");
+  std::string_view head = text.substr(0, 1U << 16U);
   std::string ascii;  // UTF-16/32: drop the zero bytes of ASCII characters
-  for (const char c : head) {
-    if (c != '\0') ascii.push_back(c);
+  if (head.find('\0') != std::string_view::npos) {
+    for (const char c : head) {
+      if (c != '\0') ascii.push_back(c);
+    }
+    head = ascii;
   }
-  return kFingerprint.search(ascii);
+  if (kFingerprint.search(head)) return true;
+  return kManifestName.search(file_name) && !kTemplate.search(head);
 }
 
 std::vector<Input> collect_inputs(const LintOptions& options, const Places& places) {
@@ -67,6 +76,28 @@ std::vector<Input> collect_inputs(const LintOptions& options, const Places& plac
   }
   if (!errors.empty()) throw UsageError(errors.front());
   return inputs;
+}
+
+std::optional<std::string> directory_without_manifests(const std::vector<std::string>& paths,
+                                                       const std::vector<std::string>& manifests) {
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (path == kStdinPath || !fs::is_directory(path, ec)) continue;
+    std::string dir = absolute_path(path);
+    if (dir.empty() || dir.back() != '/') dir += '/';
+    const bool found = std::any_of(manifests.begin(), manifests.end(),
+                                   [&](const std::string& m) { return starts_with(m, dir); });
+    if (!found) return path;
+  }
+  return std::nullopt;
+}
+
+std::string no_manifest_message(const std::string& directory) {
+  return directory +
+         " holds no Azure ML manifest: amlint lints .yml, .yaml and .json files with an Azure ML "
+         "$schema, a v1 computeType or entryScript, or the keys of a CLI v2 endpoint, deployment "
+         "or compute (files the config ignores are skipped); check the path, or pass "
+         "--allow-empty to accept a run that lints nothing";
 }
 
 std::vector<Input> pairing_candidates(const std::string& directory,

@@ -36,11 +36,23 @@ std::vector<Input> collect_inputs(const LintOptions& options, const Places& plac
 std::vector<Input> pairing_candidates(const std::string& directory,
                                       const std::set<std::string>& loaded);
 
+// The first directory of `paths` under which none of `manifests` (absolute
+// paths of the files that counted) lies, or nullopt. A run that walked it
+// linted nothing there.
+std::optional<std::string> directory_without_manifests(const std::vector<std::string>& paths,
+                                                       const std::vector<std::string>& manifests);
+
+// What a run says of such a directory (a usage error unless --allow-empty).
+std::string no_manifest_message(const std::string& directory);
+
 // Absolute and normalised, so that "x.yml", "./x.yml" and "/repo/x.yml" agree.
 std::string absolute_path(const std::string& path);
 
 // Whether a walked file that fails to parse looks like a manifest (and so is
-// reported): walks meet Helm templates and other YAML that is not ours.
-bool looks_like_manifest(std::string_view text);
+// reported): Azure ML keys or an Azure ML `$schema` in its text, or a
+// manifest's file name (deployment.yml, endpoint.yaml, deploymentconfig.json
+// ...) on a text that is not a template. Walks meet Helm charts and other
+// YAML that is not ours.
+bool looks_like_manifest(std::string_view file_name, std::string_view text);
 
 }  // namespace amlint

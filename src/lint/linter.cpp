@@ -66,6 +66,7 @@ class Run {
       parallel_for(inputs.size(), jobs_,
                    [&](std::size_t i) { results[i] = files_.load(inputs[i]); });
     }
+    if (!options_.allow_empty) refuse_empty_directories(results);
     std::size_t manifests = 0;
     for (const FileResult& r : results) manifests += r.references.size();
     project_->reserve(results.size(), manifests);
@@ -95,11 +96,21 @@ class Run {
     }
   }
 
+  // A directory argument under which nothing counted: a usage error.
+  void refuse_empty_directories(const std::vector<FileResult>& results) const {
+    std::vector<std::string> counted;
+    for (const FileResult& r : results) {
+      if (r.counted && r.file->has_path()) counted.push_back(absolute_path(r.file->fs_path()));
+    }
+    if (const auto empty = directory_without_manifests(options_.paths, counted))
+      throw UsageError(no_manifest_message(*empty));
+  }
+
   // Back on the main thread, in input order.
   void add_to_project(FileResult& r) {
     if (!r.file) return;
     if (r.file->has_path()) loaded_paths_.insert(absolute_path(r.file->fs_path()));
-    if (r.linted) {
+    if (r.linted && r.counted) {
       order_[r.file] = linted_.size();
       linted_.push_back(r.file);
     }

@@ -49,6 +49,15 @@ struct LintOptions {
   ConfigResolver* configs = nullptr;
   Baseline* baseline = nullptr;  // findings to hide; nullptr: none
   unsigned jobs = 0;             // threads (--jobs); 0: one per core (lint/pool.h)
+  // AML003 for a named file that is not a manifest; off under pre-commit,
+  // which names every staged YAML and JSON file.
+  bool report_unrecognised = true;
+  // A directory argument that holds no manifest is a usage error unless this
+  // is set (--allow-empty): a gate that lints nothing must not pass.
+  bool allow_empty = false;
+  // Resolve references against the other manifests of the files' projects
+  // too (lint/context.h), not only the files given (--no-project).
+  bool project_context = true;
 };
 
 // Throws UsageError when a named path is missing or unreadable, or --model

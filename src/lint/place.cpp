@@ -24,6 +24,7 @@ FilePlace Places::of(const SourceFile& file) const {
           ? fs::absolute(fs::path(fs_path), ec).lexically_normal().parent_path().string()
           : fs::current_path(ec).lexically_normal().string();
   place.config = &config_of(fs_path);
+  place.scope = scope_of(place.directory, *place.config);
   const CapabilityTable* own = config_tables_ ? place.config->table() : nullptr;
   place.table = own ? own : &table_;
   if (!file.has_path()) return place;
@@ -50,6 +51,17 @@ FilePlace Places::of(const SourceFile& file) const {
                                             : segment_in(detection.test_segments) != nullptr;
   place.run_directories = &run_directories_of(place.directory, config);
   return place;
+}
+
+std::string Places::scope_of(const std::string& directory, const Config& config) {
+  // A config given with --config may live elsewhere: it scopes only the
+  // files under it.
+  const std::string& home = config.directory();
+  if (!home.empty() && (directory == home || starts_with(directory, home + "/"))) return home;
+  std::string root = repository_root_of(directory);
+  if (!root.empty()) return root;
+  std::error_code ec;
+  return fs::current_path(ec).lexically_normal().string();
 }
 
 const std::vector<std::string>& Places::segments_of(const std::string& dir,

@@ -18,6 +18,9 @@ namespace amlint {
 
 struct FilePlace {
   std::string directory;
+  // The project the file belongs to (Manifest::scope): the folder of its
+  // config, else its repository root, else the current directory.
+  std::string scope;
   const Config* config = nullptr;
   const CapabilityTable* table = nullptr;
   std::string production;  // Manifest::production
@@ -41,6 +44,8 @@ class Places {
   // A text from nowhere (SourceFile::has_path) lies in the current
   // directory, and in no production or test path.
   FilePlace of(const SourceFile& file) const;
+  // The project root of a file in `directory` under `config` (FilePlace::scope).
+  static std::string scope_of(const std::string& directory, const Config& config);
 
  private:
   const std::vector<std::string>& segments_of(const std::string& dir,

@@ -25,6 +25,11 @@ constexpr SchemaName kSchemas[] = {
     {"computeinstance", Format::kV2ComputeInstance},
     {"kubernetescompute", Format::kV2KubernetesCompute},
     {"vmcompute", Format::kV2VirtualMachineCompute},
+    // The 2021 preview (azure-cli-ml 2.0.x preview).
+    {"k8sonlineendpoint", Format::kV2Preview},
+    {"k8sonlinedeployment", Format::kV2Preview},
+    {"onlineendpoint", Format::kV2Preview},
+    {"onlinedeployment", Format::kV2Preview},
 };
 
 // Batch-deployment settings that the older CLI read at the root.
@@ -138,6 +143,11 @@ Format format_from_keys(const Node& map) {
        iequals(*type, "synapsespark"))) {
     return compute_kind(*type);
   }
+  // The 2021 preview wrote an endpoint's deployments inline.
+  if (const Node* d = map.get("deployments");
+      d && d->is_seq() && map.get("name") && has_any(map, {"target", "traffic", "auth_mode"})) {
+    return Format::kV2Preview;
+  }
   if (map.get("name") && has_any(map, {"auth_mode", "traffic", "mirror_traffic"})) {
     const auto auth = as_text(map.get("auth_mode"));
     if (auth && iequals(*auth, "aad_token") && !map.get("traffic")) return Format::kV2BatchEndpoint;
@@ -229,6 +239,7 @@ std::string_view schema_name(Format format) {
     case Format::kUnknown:
     case Format::kV2OtherCompute:
     case Format::kV2OtherAsset:
+    case Format::kV2Preview:
       break;
   }
   return "";
@@ -286,6 +297,8 @@ std::string_view format_name(Format format) {
       return "attached compute";
     case Format::kV2OtherAsset:
       return "Azure ML v2 file";
+    case Format::kV2Preview:
+      return "2021 preview endpoint or deployment";
     case Format::kIotEdgeManifest:
       return "IoT Edge deployment manifest";
     case Format::kAmlDeployAction:

@@ -28,6 +28,9 @@ enum class Format {
   kV2VirtualMachineCompute,
   kV2OtherCompute,  // synapsespark and other attached computes
   kV2OtherAsset,    // another Azure ML v2 file (a job, an environment, a package ...)
+  // The 2021 preview of CLI v2 (`$schema` k8sOnlineEndpoint, onlineEndpoint
+  // ...: `target:`, deployments inline), which today's az ml does not read.
+  kV2Preview,
   // Others that carry Azure ML deployments
   kIotEdgeManifest,
   kAmlDeployAction,  // parameter file of the Azure/aml-deploy GitHub Action

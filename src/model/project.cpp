@@ -138,7 +138,7 @@ void Project::record(Lookup lookup) const {
 
 std::vector<const Manifest*> Project::in_directory(const std::string& directory,
                                                    Format format) const {
-  record(Lookup{Lookup::Kind::kInDirectory, directory, false, format});
+  record(Lookup{Lookup::Kind::kInDirectory, directory, false, format, "", ""});
   std::vector<const Manifest*> out;
   const auto it = by_directory_.find(directory);
   if (it == by_directory_.end()) return out;
@@ -166,44 +166,98 @@ void Project::index() {
   }
 }
 
-std::vector<const Manifest*> Project::endpoints_named(std::string_view name) const {
-  record(Lookup{Lookup::Kind::kEndpointsNamed, std::string(name)});
-  std::vector<const Manifest*> out;
-  const auto [begin, end] = endpoints_.equal_range(to_lower(name));
-  for (auto it = begin; it != end; ++it) out.push_back(document_of(it->second));
-  return out;
+namespace {
+
+// How many leading folders two absolute directories share.
+std::size_t common_folders(std::string_view a, std::string_view b) {
+  std::size_t folders = 0;
+  std::size_t i = 0;
+  while (i < a.size() && i < b.size() && a[i] == b[i]) {
+    if (a[i] == '/') ++folders;
+    ++i;
+  }
+  const bool whole = (i == a.size() || a[i] == '/') && (i == b.size() || b[i] == '/');
+  return folders + (whole && i > 0 ? 1 : 0);
 }
 
-std::vector<const Manifest*> Project::deployments_of(std::string_view endpoint_name,
-                                                     bool batch) const {
-  record(Lookup{Lookup::Kind::kDeploymentsOf, std::string(endpoint_name), batch});
-  std::vector<const Manifest*> out;
-  const auto [begin, end] = deployments_.equal_range(to_lower(endpoint_name));
+}  // namespace
+
+std::vector<std::size_t> Project::nearest(
+    const std::multimap<std::string, std::size_t, std::less<>>& map, const std::string& key,
+    const std::string& scope, const std::string& directory) const {
+  std::vector<std::size_t> out;
+  std::size_t best = 0;
+  const auto [begin, end] = map.equal_range(key);
   for (auto it = begin; it != end; ++it) {
-    if (is_batch_deployment(manifests_[it->second].format) == batch)
-      out.push_back(document_of(it->second));
+    const Manifest& m = manifests_[it->second];
+    if (m.scope != scope) continue;
+    const std::size_t shared = common_folders(m.directory, directory);
+    if (out.empty() || shared > best) {
+      out.assign(1, it->second);
+      best = shared;
+    } else if (shared == best) {
+      out.push_back(it->second);
+    }
   }
   return out;
 }
 
-const Manifest* Project::compute_named(std::string_view reference) const {
-  record(Lookup{Lookup::Kind::kComputeNamed, std::string(reference)});
+std::vector<const Manifest*> Project::endpoints_named(const Manifest& from,
+                                                      std::string_view name) const {
+  record(Lookup{Lookup::Kind::kEndpointsNamed, std::string(name), false, Format::kUnknown,
+                from.scope, from.directory});
+  std::vector<const Manifest*> out;
+  for (const std::size_t i : nearest(endpoints_, to_lower(name), from.scope, from.directory))
+    out.push_back(document_of(i));
+  return out;
+}
+
+std::vector<const Manifest*> Project::deployments_of(const Manifest& endpoint,
+                                                     std::string_view endpoint_name,
+                                                     bool batch) const {
+  record(Lookup{Lookup::Kind::kDeploymentsOf, std::string(endpoint_name), batch, Format::kUnknown,
+                endpoint.scope, endpoint.directory});
+  const std::string key = to_lower(endpoint_name);
+  std::vector<const Manifest*> out;
+  const auto [begin, end] = deployments_.equal_range(key);
+  for (auto it = begin; it != end; ++it) {
+    const Manifest& d = manifests_[it->second];
+    if (d.scope != endpoint.scope || is_batch_deployment(d.format) != batch) continue;
+    // Its endpoint is the nearest of that name; the asker when the project
+    // holds none (a text being edited, an endpoint not in the project).
+    const std::vector<std::size_t> owners = nearest(endpoints_, key, d.scope, d.directory);
+    const bool ours =
+        owners.empty() || std::any_of(owners.begin(), owners.end(), [&](std::size_t o) {
+          return manifests_[o].directory == endpoint.directory;
+        });
+    if (ours) out.push_back(document_of(it->second));
+  }
+  return out;
+}
+
+const Manifest* Project::compute_named(const Manifest& from, std::string_view reference) const {
+  record(Lookup{Lookup::Kind::kComputeNamed, std::string(reference), false, Format::kUnknown,
+                from.scope, from.directory});
   std::string_view name = trim(reference);
   if (starts_with(to_lower(name), "azureml:")) name.remove_prefix(8);
   if (name.find('/') != std::string_view::npos || name.find(':') != std::string_view::npos)
     return nullptr;
-  const auto it = computes_.find(to_lower(name));
-  return it == computes_.end() ? nullptr : document_of(it->second);
+  const std::vector<std::size_t> found =
+      nearest(computes_, to_lower(name), from.scope, from.directory);
+  return found.empty() ? nullptr : document_of(found.front());
 }
 
 bool Project::finds(const Lookup& lookup) const {
+  Manifest asker;
+  asker.scope = lookup.scope;
+  asker.directory = lookup.directory;
   switch (lookup.kind) {
     case Lookup::Kind::kEndpointsNamed:
-      return !endpoints_named(lookup.key).empty();
+      return !endpoints_named(asker, lookup.key).empty();
     case Lookup::Kind::kDeploymentsOf:
-      return !deployments_of(lookup.key, lookup.batch).empty();
+      return !deployments_of(asker, lookup.key, lookup.batch).empty();
     case Lookup::Kind::kComputeNamed:
-      return compute_named(lookup.key) != nullptr;
+      return compute_named(asker, lookup.key) != nullptr;
     case Lookup::Kind::kInDirectory:
       return !in_directory(lookup.key, lookup.format).empty();
   }

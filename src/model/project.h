@@ -32,6 +32,9 @@ struct Lookup {
   std::string key;                   // a name, a compute reference or a directory
   bool batch = false;                // kDeploymentsOf
   Format format = Format::kUnknown;  // kInDirectory
+  // Who asked: references resolve in its scope, nearest its directory.
+  std::string scope;
+  std::string directory;
 };
 
 // The document of a reference copy in compact form.
@@ -78,17 +81,22 @@ class Project {
   std::vector<const Manifest*> in_directory(const std::string& directory, Format format) const;
 
   // References between v2 files, resolved inside the run (a name that does
-  // not resolve may live in the workspace: callers stay silent then).
-  // Call index() once every manifest is added.
+  // not resolve may live in the workspace: callers stay silent then), the
+  // way az ml resolves them: by name within the project of the manifest
+  // that asks (Manifest::scope). Names are unique in a workspace, so where a
+  // project holds several manifests of one name (dev/ and prod/ folders for
+  // two workspaces), the ones nearest the asker's folder (the longest common
+  // folder) are meant. Call index() once every manifest is added.
   void index();
-  // Every endpoint of that name in the run (a monorepo may hold several, in
-  // different folders).
-  std::vector<const Manifest*> endpoints_named(std::string_view name) const;
-  // The deployments of an endpoint: online deployments for an online
-  // endpoint, batch deployments for a batch endpoint.
-  std::vector<const Manifest*> deployments_of(std::string_view endpoint_name, bool batch) const;
-  // `azureml:NAME` or `NAME`.
-  const Manifest* compute_named(std::string_view reference) const;
+  // The endpoints of that name for `from`, a deployment.
+  std::vector<const Manifest*> endpoints_named(const Manifest& from, std::string_view name) const;
+  // The deployments of `endpoint` (named `endpoint_name`): online
+  // deployments for an online endpoint, batch deployments for a batch one;
+  // a deployment nearer another endpoint of that name is that one's.
+  std::vector<const Manifest*> deployments_of(const Manifest& endpoint,
+                                              std::string_view endpoint_name, bool batch) const;
+  // `azureml:NAME` or `NAME`, for `from`.
+  const Manifest* compute_named(const Manifest& from, std::string_view reference) const;
 
   // From now on, appends every lookup above to `log` (nullptr: stop).
   void record_lookups(std::vector<Lookup>* log) { log_ = log; }
@@ -97,6 +105,10 @@ class Project {
 
  private:
   void record(Lookup lookup) const;
+  // Of the manifests `key` indexes in `map`, those in `scope` nearest `directory`.
+  std::vector<std::size_t> nearest(const std::multimap<std::string, std::size_t, std::less<>>& map,
+                                   const std::string& key, const std::string& scope,
+                                   const std::string& directory) const;
   // Manifest `i` with its document made.
   const Manifest* document_of(std::size_t i) const;
 

@@ -35,7 +35,7 @@ class EndpointReferences {
     if (!name) return;
     // With several endpoints of that name, the deployment is wrong only when
     // none of them is of its kind.
-    const std::vector<const Manifest*> endpoints = ctx.project.endpoints_named(*name);
+    const std::vector<const Manifest*> endpoints = ctx.project.endpoints_named(m, *name);
     if (endpoints.empty() || std::any_of(endpoints.begin(), endpoints.end(),
                                          [&](const Manifest* e) { return e->format == wanted; })) {
       return;

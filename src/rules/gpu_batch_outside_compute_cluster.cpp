@@ -32,7 +32,7 @@ class GpuBatchOutsideComputeCluster final : public Check {
     for (const MapEntry* compute :
          {root.entry("compute"), rules::entry_at(&root, {"settings", "default_compute"})}) {
       const auto ref = compute ? value_text(compute->value) : std::nullopt;
-      const Manifest* target = ref ? ctx.project.compute_named(*ref) : nullptr;
+      const Manifest* target = ref ? ctx.project.compute_named(m, *ref) : nullptr;
       const Target* kind = target ? rules::v2_target(*target, ctx) : nullptr;
       on_kubernetes = on_kubernetes || (target && target->format == Format::kV2KubernetesCompute);
       if (kind && kind->batch_compute && !kind->batch_compute->value) {

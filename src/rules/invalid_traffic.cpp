@@ -28,7 +28,7 @@ class InvalidTraffic final : public Check {
     const auto name = value_text(root.get("name"));
     std::vector<std::string> known;  // deployments of this endpoint in the run
     if (name) {
-      for (const Manifest* d : ctx.project.deployments_of(*name, false)) {
+      for (const Manifest* d : ctx.project.deployments_of(m, *name, false)) {
         if (const auto n = value_text(d->root()->get("name"))) known.emplace_back(*n);
       }
     }

@@ -61,7 +61,7 @@ class OverServiceLimit final : public Check {
     const MapEntry* name = m.root()->entry("name");
     const auto text = name ? value_text(name->value) : std::nullopt;
     if (!bound || !text) return;
-    const std::size_t count = ctx.project.deployments_of(*text, false).size();
+    const std::size_t count = ctx.project.deployments_of(m, *text, false).size();
     if (static_cast<double>(count) <= bound->max) return;
     out.report(kInfo, m, *name->value,
                "endpoint '" + std::string(*text) + "' has " + std::to_string(count) +

@@ -27,7 +27,7 @@ class RealtimeOnComputeCluster final : public Check {
     if (m.format != Format::kV2KubernetesOnlineEndpoint) return;
     const MapEntry* compute = m.root()->entry("compute");
     const auto ref = compute ? value_text(compute->value) : std::nullopt;
-    const Manifest* target = ref ? ctx.project.compute_named(*ref) : nullptr;
+    const Manifest* target = ref ? ctx.project.compute_named(m, *ref) : nullptr;
     const Target* kind = target ? rules::v2_target(*target, ctx) : nullptr;
     if (!kind || !kind->real_time || kind->real_time->value) return;
     const std::string serving = rules::targets_where(ctx, [](const Target& t) {

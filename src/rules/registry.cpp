@@ -81,6 +81,7 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
     v.push_back(make_preview_target());
     v.push_back(make_v1_deployment_retired());
     v.push_back(make_retired_vm_size());
+    v.push_back(make_preview_format_retired());
     v.push_back(make_structure_check());
     v.push_back(make_conflicting_settings());
     v.push_back(make_limit_below_request());

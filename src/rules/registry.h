@@ -58,6 +58,7 @@ std::unique_ptr<Check> make_test_target_in_production();          // AML301
 std::unique_ptr<Check> make_cluster_autoscale_via_sdk();          // AML302
 std::unique_ptr<Check> make_preview_target();                     // AML401
 std::unique_ptr<Check> make_v1_deployment_retired();              // AML402
+std::unique_ptr<Check> make_preview_format_retired();             // AML404
 std::unique_ptr<Check> make_retired_vm_size();                    // AML403
 std::unique_ptr<Check> make_structure_check();                    // AML501-AML505
 std::unique_ptr<Check> make_conflicting_settings();               // AML506

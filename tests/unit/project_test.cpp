@@ -31,6 +31,14 @@ Loaded load(const std::string& text) {
   return l;
 }
 
+// A manifest that asks, in `directory` of the project `scope`.
+Manifest asker(std::string directory = "/repo/app", std::string scope = "") {
+  Manifest m;
+  m.directory = std::move(directory);
+  m.scope = std::move(scope);
+  return m;
+}
+
 TEST(Project, ReferenceCopiesKeepTheNamesAtTheirPlacesAndNothingElse) {
   const Loaded l = load(
       "$schema: https://azuremlschemas.azureedge.net/latest/kubernetesOnlineEndpoint.schema.json\n"
@@ -43,7 +51,7 @@ TEST(Project, ReferenceCopiesKeepTheNamesAtTheirPlacesAndNothingElse) {
   EXPECT_EQ(project.manifests().front().root(), nullptr)
       << "made into a document only when looked up";
   project.index();
-  const std::vector<const Manifest*> found = project.endpoints_named("scoring");
+  const std::vector<const Manifest*> found = project.endpoints_named(asker(), "scoring");
   ASSERT_EQ(found.size(), 1U);
   const Manifest& copy = *found.front();
   ASSERT_NE(copy.root(), nullptr);
@@ -59,7 +67,7 @@ TEST(Project, ReferenceCopiesKeepTheNamesAtTheirPlacesAndNothingElse) {
   EXPECT_EQ(at.range.end, original.range.end);
   EXPECT_EQ(at.doc_path, "/name");
   EXPECT_EQ(copy.locate(*copy.root()).range.end, full.locate(*full.root()).range.end);
-  EXPECT_EQ(project.endpoints_named("scoring").front(), &copy) << "made once";
+  EXPECT_EQ(project.endpoints_named(asker(), "scoring").front(), &copy) << "made once";
 }
 
 TEST(Project, TheComputeTypeOfAV1ConfigSurvivesTheCopy) {
@@ -80,9 +88,9 @@ TEST(Project, RecordsLookupsAndTellsWhetherTheyFindSomething) {
   std::vector<Lookup> lookups;
   Project alone;
   alone.record_lookups(&lookups);
-  EXPECT_TRUE(alone.endpoints_named("scoring").empty());
-  EXPECT_EQ(alone.compute_named("azureml:gpu"), nullptr);
-  EXPECT_TRUE(alone.deployments_of("scoring", true).empty());
+  EXPECT_TRUE(alone.endpoints_named(asker(), "scoring").empty());
+  EXPECT_EQ(alone.compute_named(asker(), "azureml:gpu"), nullptr);
+  EXPECT_TRUE(alone.deployments_of(asker(), "scoring", true).empty());
   ASSERT_EQ(lookups.size(), 3U);
   EXPECT_EQ(lookups[1].kind, Lookup::Kind::kComputeNamed);
   EXPECT_EQ(lookups[1].key, "azureml:gpu");
@@ -97,6 +105,60 @@ TEST(Project, RecordsLookupsAndTellsWhetherTheyFindSomething) {
   EXPECT_FALSE(whole.finds(lookups[0]));
   EXPECT_TRUE(whole.finds(lookups[1]));
   EXPECT_FALSE(whole.finds(lookups[2]));
+}
+
+}  // namespace
+}  // namespace amlint
+
+namespace amlint {
+namespace {
+
+// Two projects, and two folders of one project, each with an endpoint
+// "scoring" and its own deployments: each endpoint sees only its own, as
+// az ml, which resolves names within one workspace, would.
+TEST(Project, ReferencesResolveInTheAskersProjectNearestItsFolder) {
+  const std::string endpoint =
+      "$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json\n"
+      "name: scoring\nauth_mode: key\n";
+  const std::string deployment =
+      "$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json\n"
+      "endpoint_name: scoring\nname: ";
+  struct Placed {
+    Loaded file;
+    std::string directory, scope;
+  };
+  std::vector<Placed> placed;
+  placed.push_back({load(endpoint), "/repo/envs/dev", "/repo"});
+  placed.push_back({load(deployment + "green\n"), "/repo/envs/dev/deployments", "/repo"});
+  placed.push_back({load(endpoint), "/repo/envs/prod", "/repo"});
+  placed.push_back({load(deployment + "blue\n"), "/repo/envs/prod", "/repo"});
+  placed.push_back({load(endpoint), "/other", "/other"});
+  Project project;
+  for (const Placed& p : placed) {
+    Manifest m = p.file.manifest();
+    m.directory = p.directory;
+    m.scope = p.scope;
+    project.add_manifest(reference_copy(m));
+  }
+  project.index();
+  const auto names = [](const std::vector<const Manifest*>& found) {
+    std::vector<std::string> out;
+    for (const Manifest* m : found) out.push_back(m->root()->get("name")->text);
+    return out;
+  };
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(names(project.deployments_of(asker("/repo/envs/dev", "/repo"), "scoring", false)),
+            Names{"green"});
+  EXPECT_EQ(names(project.deployments_of(asker("/repo/envs/prod", "/repo"), "scoring", false)),
+            Names{"blue"});
+  EXPECT_TRUE(project.deployments_of(asker("/other", "/other"), "scoring", false).empty())
+      << "another project's deployments are not this endpoint's";
+  const std::vector<const Manifest*> dev =
+      project.endpoints_named(asker("/repo/envs/dev/deployments", "/repo"), "scoring");
+  ASSERT_EQ(dev.size(), 1U);
+  EXPECT_EQ(dev.front()->directory, "/repo/envs/dev");
+  EXPECT_EQ(project.endpoints_named(asker("/repo/x", "/repo"), "scoring").size(), 2U)
+      << "equally near: both";
 }
 
 }  // namespace
