@@ -61,9 +61,9 @@ TEST(Conventions, EachDependencyIsIncludedInOneFile) {
 // The floors of src/, lowest first. A folder may include from its own floor
 // and the floors below it; main.cpp, at the top, may include from any.
 const std::vector<std::string>& layers() {
-  static const std::vector<std::string> order = {"util",       "core", "manifest", "schema",
-                                                 "capability", "data", "model",    "rules",
-                                                 "policy",     "lint", "report"};
+  static const std::vector<std::string> order = {"util",       "core",   "manifest", "schema",
+                                                 "capability", "data",   "model",    "index",
+                                                 "rules",      "policy", "lint",     "report"};
   return order;
 }
 

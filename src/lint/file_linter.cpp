@@ -109,6 +109,7 @@ FileLinter::FileLinter(const LintOptions& options, const Places& places, const M
 FileResult FileLinter::load(const Input& input, const std::set<std::string>* markers) const {
   FileResult r;
   r.linted = markers == nullptr;
+  r.named = input.named;
   const std::uint64_t limit = options_.limits.max_file_bytes;
   ReadResult read = input.text ? *input.text : read_file(input.fs_path, limit);
   if (read.error || read.oversize) {
@@ -125,9 +126,9 @@ FileResult FileLinter::load(const Input& input, const std::set<std::string>* mar
     r.counted = true;
     return r;
   }
-  if (markers && std::none_of(markers->begin(), markers->end(), [&](const std::string& m) {
-        return read.bytes.find(m) != std::string::npos;
-      })) {
+  if (markers && !markers->empty() &&
+      std::none_of(markers->begin(), markers->end(),
+                   [&](const std::string& m) { return read.bytes.find(m) != std::string::npos; })) {
     return r;
   }
   try {
@@ -257,7 +258,7 @@ void FileLinter::relint(FileResult& r, const Project& project) const {
     }
     r.manifests[i].lookups = {};
   }
-  if (!r.file || (r.linted && again.empty())) return;
+  if (!r.file || r.context || (r.linted && again.empty())) return;
   if (!restore_text(r)) {
     r.findings.push_back(finding(input_rules::kInvalidSyntax, *r.file, {0, 0},
                                  "the file changed while amlint read it; lint it again"));

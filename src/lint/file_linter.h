@@ -39,6 +39,10 @@ struct FileResult {
   // A manifest, or a file with problems to show: it counts as a linted file
   // (JUnit test cases, "in N files"). YAML that is not ours does not.
   bool counted = false;
+  // Read from the project index for references only (lint/context.h): not
+  // linted, and not linted against the project either.
+  bool context = false;
+  bool named = true;  // named or handed over, not found by a walk (Input::named)
   std::vector<Reference> references;
   std::vector<Finding> findings;  // problems of the file as input
   std::vector<ManifestResult> manifests;
@@ -53,8 +57,9 @@ class FileLinter {
              const std::vector<const Check*>& checks);
 
   // Phase 1 for one file. A file read only to pair with, given the
-  // `markers` of the files that can pair, is skipped unless it holds one,
-  // and is classified but neither linted nor reported on. The text of a
+  // `markers` of the files that can pair, is skipped unless it holds one
+  // (an empty set: any file), and is classified but neither linted nor
+  // reported on. The text of a
   // linted file on disk is dropped but for the lines findings show.
   FileResult load(const Input& input, const std::set<std::string>* markers = nullptr) const;
 

@@ -11,15 +11,10 @@
 namespace fs = std::filesystem;
 
 namespace amlint {
-namespace {
-
-// amlint's own files are never linted as manifests.
 bool is_own_file(const std::string& fs_path) {
   const std::string name = fs::path(fs_path).filename().string();
   return name == kConfigFileName || name == kBaselineFileName;
 }
-
-}  // namespace
 
 std::string absolute_path(const std::string& path) {
   std::error_code ec;

@@ -45,6 +45,9 @@ std::optional<std::string> directory_without_manifests(const std::vector<std::st
 // What a run says of such a directory (a usage error unless --allow-empty).
 std::string no_manifest_message(const std::string& directory);
 
+// amlint's own files (the config, the baseline) are never linted as manifests.
+bool is_own_file(const std::string& fs_path);
+
 // Absolute and normalised, so that "x.yml", "./x.yml" and "/repo/x.yml" agree.
 std::string absolute_path(const std::string& path);
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "lint/context.h"
 #include "lint/file_linter.h"
 #include "lint/findings.h"
 #include "lint/inputs.h"
@@ -72,6 +73,7 @@ class Run {
     project_->reserve(results.size(), manifests);
     for (FileResult& r : results) add_to_project(r);
     load_pairing_siblings(results);
+    if (options_.project_context) load_project_context(results);
     project_->index();
     parallel_for(results.size(), jobs_,
                  [&](std::size_t i) { files_.relint(results[i], *project_); });
@@ -140,6 +142,22 @@ class Run {
     std::vector<FileResult> loaded(siblings.size());
     parallel_for(siblings.size(), jobs_, [&](std::size_t i) {
       loaded[i] = files_.load(siblings[i].first, siblings[i].second);
+    });
+    for (FileResult& r : loaded) {
+      add_to_project(r);
+      results.push_back(std::move(r));
+    }
+  }
+
+  // A partial run reads the other manifests its references need from the
+  // project index (lint/context.h).
+  void load_project_context(std::vector<FileResult>& results) {
+    const std::vector<Input> inputs = context_inputs(results, options_, places_, loaded_paths_);
+    static const std::set<std::string> kAnyFile;
+    std::vector<FileResult> loaded(inputs.size());
+    parallel_for(inputs.size(), jobs_, [&](std::size_t i) {
+      loaded[i] = files_.load(inputs[i], &kAnyFile);
+      loaded[i].context = true;
     });
     for (FileResult& r : loaded) {
       add_to_project(r);

@@ -60,8 +60,11 @@ std::string Places::scope_of(const std::string& directory, const Config& config)
   if (!home.empty() && (directory == home || starts_with(directory, home + "/"))) return home;
   std::string root = repository_root_of(directory);
   if (!root.empty()) return root;
+  // Outside any project: the current directory when the file is under it,
+  // else one scope for all such files.
   std::error_code ec;
-  return fs::current_path(ec).lexically_normal().string();
+  const std::string cwd = fs::current_path(ec).lexically_normal().string();
+  return directory == cwd || starts_with(directory, cwd + "/") ? cwd : "";
 }
 
 const std::vector<std::string>& Places::segments_of(const std::string& dir,

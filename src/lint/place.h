@@ -19,7 +19,8 @@ namespace amlint {
 struct FilePlace {
   std::string directory;
   // The project the file belongs to (Manifest::scope): the folder of its
-  // config, else its repository root, else the current directory.
+  // config, else its repository root, else the current directory when it
+  // lies under it, else "" (the scope of every file in no project).
   std::string scope;
   const Config* config = nullptr;
   const CapabilityTable* table = nullptr;
@@ -44,7 +45,7 @@ class Places {
   // A text from nowhere (SourceFile::has_path) lies in the current
   // directory, and in no production or test path.
   FilePlace of(const SourceFile& file) const;
-  // The project root of a file in `directory` under `config` (FilePlace::scope).
+  // The project of a file in `directory` under `config` (FilePlace::scope).
   static std::string scope_of(const std::string& directory, const Config& config);
 
  private:

@@ -23,8 +23,7 @@ struct Manifest {
   // The file's directory (v1 inference configs pair with deployment configs
   // in the same directory).
   std::string directory;
-  // The project it belongs to (the folder of its .amlint.yaml, else its
-  // repository root, else the current directory): references resolve within
+  // The project it belongs to (FilePlace::scope): references resolve within
   // it, as az ml resolves names within the workspace the project targets.
   std::string scope;
   // Why the file counts as a production deployment ("lies under 'prod/'");

@@ -27,19 +27,6 @@ void add_leaves(std::vector<Leaf>& leaves, const Node& node) {
   if (leaves.back().has_target) leaves.push_back(leaf_of(*node.target));
 }
 
-// The name other manifests find `m` by (see Project::index()).
-std::optional<std::string> index_key(const Manifest& m) {
-  const Node& root = *m.root();
-  std::optional<std::string_view> name;
-  if (is_online_endpoint(m.format) || m.format == Format::kV2BatchEndpoint ||
-      is_compute(m.format)) {
-    name = as_text(root.get("name"));
-  } else if (is_online_deployment(m.format) || is_batch_deployment(m.format)) {
-    name = as_text(root.get("endpoint_name"));
-  }
-  return name ? std::optional<std::string>(to_lower(*name)) : std::nullopt;
-}
-
 // The node of the next leaf (and of its anchored node, for an alias).
 Node& make_node(Document& doc, const std::vector<Leaf>& leaves, std::size_t& next,
                 const Node* parent) {
@@ -57,6 +44,16 @@ Node& make_node(Document& doc, const std::vector<Leaf>& leaves, std::size_t& nex
 
 }  // namespace
 
+std::optional<std::string> reference_key(Format format, const Node& root) {
+  std::optional<std::string_view> name;
+  if (is_online_endpoint(format) || format == Format::kV2BatchEndpoint || is_compute(format)) {
+    name = as_text(root.get("name"));
+  } else if (is_online_deployment(format) || is_batch_deployment(format)) {
+    name = as_text(root.get("endpoint_name"));
+  }
+  return name ? std::optional<std::string>(to_lower(*name)) : std::nullopt;
+}
+
 Reference reference_copy(const Manifest& manifest) {
   Reference out{manifest, {}};
   out.manifest.doc = nullptr;
@@ -66,7 +63,7 @@ Reference reference_copy(const Manifest& manifest) {
   CompactCopy& copy = out.copy;
   copy.begin_offset = manifest.doc->begin_offset;
   copy.index = manifest.doc->index;
-  copy.index_key = index_key(manifest);
+  copy.index_key = reference_key(manifest.format, *manifest.root());
   copy.leaves.push_back(leaf_of(*root));
   int entries = 0;
   for (const std::string_view key : kReferenceKeys) {

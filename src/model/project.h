@@ -57,6 +57,10 @@ struct CompactCopy {
   std::optional<std::string> index_key;
 };
 
+// The name other manifests find a manifest of `format` by, in lower case:
+// an endpoint's or a compute's name, a deployment's endpoint_name.
+std::optional<std::string> reference_key(Format format, const Node& root);
+
 // A reference copy (see above), made on any thread.
 struct Reference {
   Manifest manifest;  // without doc and compute_type until made a document

@@ -89,9 +89,9 @@ ReadResult read_fd(int fd, std::uint64_t max_bytes, std::size_t expected = 0) {
 }  // namespace
 
 bool is_skipped_directory(const std::string& name) {
-  static const std::set<std::string> kSkipped = {".git",  ".hg",    ".svn",        "node_modules",
-                                                 "build", "_build", "__pycache__", ".venv",
-                                                 "venv",  ".tox",   ".mypy_cache", ".pytest_cache"};
+  static const std::set<std::string> kSkipped = {
+      ".git",  ".hg",  ".svn", "node_modules", "build",         "_build",       "__pycache__",
+      ".venv", "venv", ".tox", ".mypy_cache",  ".pytest_cache", ".amlint_cache"};
   return kSkipped.count(name) > 0 || starts_with(name, "build-") ||
          starts_with(name, "cmake-build-");
 }

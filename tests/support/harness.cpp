@@ -126,6 +126,9 @@ LintReport lint_paths(const std::vector<std::string>& paths, const std::vector<s
   LintOptions options;
   options.paths = paths;
   options.today = "2026-11-26";
+  // Each fixture folder is a world of its own, not a part of amlint's
+  // repository: no project index (tests/partial_run_test.cpp tests it).
+  options.project_context = false;
   std::unique_ptr<CapabilityTable> table;
   std::string config;
   std::unique_ptr<Baseline> baseline;
