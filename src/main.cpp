@@ -84,11 +84,12 @@ void add_check_options(CLI::App& app, CheckOptions& o) {
   std::vector<std::string> formats = format_names();
   const std::string listed = join(formats, ", ");
   formats.emplace_back("auto");
-  app.add_option("--format", o.format,
-                 "Output format on standard output: " + listed +
-                     ", or auto (github under GitHub Actions, azure under Azure Pipelines, "
-                     "concise under pre-commit, else human; the default when standard output "
-                     "is not a terminal)")
+  app.add_option(
+         "--format", o.format,
+         "Output format on standard output: " + listed +
+             ", or auto (github under GitHub Actions, azure under Azure Pipelines, "
+             "concise under GitLab CI and pre-commit, else human; the default when standard output "
+             "is not a terminal)")
       ->check(CLI::IsMember(formats));
   app.add_option("--output", o.outputs,
                  "Also write a report to a file (atomically), e.g. sarif=amlint.sarif; repeatable")

@@ -374,6 +374,12 @@ TEST(Auto, PicksTheFormatOfTheCiOrHookItRunsUnder) {
                 "CLI v1 (support ended on 2025-09-30) and SDK v1 (support ended on 2026-06-30); "
                 "move to a managed online endpoint or a Kubernetes online endpoint (CLI v2) "
                 "[AML402]");
+  // GitLab shows a job's log as plain text: one line per finding, no snippets.
+  const auto out = [&](std::map<std::string, std::string> env) {
+    return run_amlint({file}, in_dir(dir.path(), std::move(env))).out;
+  };
+  EXPECT_EQ(out({{"GITLAB_CI", "true"}}), run_amlint({"--format", "concise", file}).out);
+  EXPECT_NE(out({{"GITLAB_CI", "false"}}).find("  |"), std::string::npos);
   const std::string human = file + ":1:1: warning: v1 deployment configs";
   EXPECT_EQ(first_line({}).rfind(human, 0), 0U);
   EXPECT_EQ(first_line({{"GITHUB_ACTIONS", "false"}, {"TF_BUILD", ""}}).rfind(human, 0), 0U);

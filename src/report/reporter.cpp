@@ -46,6 +46,7 @@ std::string_view auto_format(const std::function<const char*(const char*)>& gete
   const char* tf_build = getenv("TF_BUILD");
   if (is("GITHUB_ACTIONS", "true")) return "github";
   if (tf_build && *tf_build) return "azure";
+  if (is("GITLAB_CI", "true")) return "concise";
   if (is("PRE_COMMIT", "1")) return "concise";
   return "human";
 }

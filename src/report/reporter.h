@@ -37,8 +37,9 @@ const std::vector<OutputFormat>& output_formats();
 const OutputFormat* find_output_format(std::string_view name);
 
 // What `--format auto` means here: "github" when GITHUB_ACTIONS is "true",
-// "azure" when TF_BUILD is set and not empty, "concise" when PRE_COMMIT is
-// "1", else "human". `getenv` looks a variable up (nullptr: unset).
+// "azure" when TF_BUILD is set and not empty, "concise" when GITLAB_CI is
+// "true" (GitLab shows a job's log as plain text) or PRE_COMMIT is "1", else
+// "human". `getenv` looks a variable up (nullptr: unset).
 std::string_view auto_format(const std::function<const char*(const char*)>& getenv);
 
 // True when the report has a finding at or above the fail level.
