@@ -155,6 +155,23 @@ std::vector<FileOutput> parse_outputs(const std::vector<std::string>& specs) {
   return outputs;
 }
 
+// Each report file, made ready to be written before anything is linted or
+// printed (its missing directories created, its temporary file open), so that
+// a destination that cannot be written stops the run with nothing on
+// standard output.
+std::vector<AtomicFile> open_outputs(const std::vector<FileOutput>& outputs) {
+  std::vector<AtomicFile> files;
+  files.reserve(outputs.size());
+  for (const FileOutput& output : outputs) {
+    AtomicFile& file = files.emplace_back(output.path);
+    if (const auto error = file.open(/*create_directories=*/true)) {
+      throw UsageError("--output " + std::string(output.format->name) + "=" + output.path + ": " +
+                       *error);
+    }
+  }
+  return files;
+}
+
 // The format for standard output: as asked, else human on a terminal and
 // what `auto` picks elsewhere.
 const OutputFormat& stdout_format(const std::string& asked) {
@@ -227,6 +244,7 @@ int run_check(const CheckOptions& o) {
     setup.baseline = Baseline::load(*baseline);
     setup.options.baseline = setup.baseline.get();
   }
+  std::vector<AtomicFile> files = open_outputs(outputs);
   const LintReport report = lint(setup.options);
   const bool color = use_color(o.color);
 
@@ -235,10 +253,10 @@ int run_check(const CheckOptions& o) {
   std::cout.flush();
   report_options.color = false;
   int exit_code = kExitClean;
-  for (const FileOutput& output : outputs) {
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
     std::ostringstream text;
-    output.format->write(text, report, report_options);
-    if (const auto error = write_file_atomically(output.path, text.str())) {
+    outputs[i].format->write(text, report, report_options);
+    if (const auto error = files[i].commit(text.str())) {
       std::cerr << "amlint: " << *error << "\n";
       exit_code = kExitUsage;
     }

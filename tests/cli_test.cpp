@@ -3,7 +3,9 @@
 // `amlint rules --format json`, and suggestions for mistyped commands and
 // options.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 
@@ -40,6 +42,78 @@ const Node& child(const Node& map, std::string_view key) {
   const Node* value = map.resolved().get(key);
   if (!value) throw std::runtime_error("no key '" + std::string(key) + "'");
   return value->resolved();
+}
+
+// The directories a report goes to are created, as deep as it takes.
+TEST(Output, CreatesTheMissingDirectoriesOfEachReport) {
+  TempDir dir;
+  dir.write("deploy/aci.yml", kAciTooBig);
+  const ProcessResult r = run_amlint({"--output", "sarif=reports/a/b/amlint.sarif", "--output",
+                                      "json=" + dir.path() + "/other/amlint.json", "deploy"},
+                                     in_dir(dir.path()));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("memoryInGB: 64"), std::string::npos) << r.out;
+  EXPECT_TRUE(read_file_text(dir.path() + "/reports/a/b/amlint.sarif") ==
+              run_amlint({"--format", "sarif", "deploy"}, in_dir(dir.path())).out);
+  EXPECT_NO_THROW(JsonDoc{read_file_text(dir.path() + "/other/amlint.json")});
+}
+
+// Every destination is checked before anything is linted: one that cannot be
+// created stops the run with one line naming it, nothing on standard output,
+// and no report written (not even the ones that could have been).
+TEST(Output, ADestinationThatCannotBeCreatedStopsTheRunBeforeAnyOutput) {
+  TempDir dir;
+  dir.write("deploy/aci.yml", kAciTooBig);
+  dir.write("blocker", "a file where a directory would go\n");
+  fs::create_directories(dir.path() + "/taken");
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"sarif=blocker/amlint.sarif",
+       "amlint: --output sarif=blocker/amlint.sarif: cannot create the directory 'blocker': "},
+      {"sarif=blocker/deeper/amlint.sarif",
+       "amlint: --output sarif=blocker/deeper/amlint.sarif: cannot create the directory "
+       "'blocker/deeper': "},
+      {"json=taken", "amlint: --output json=taken: 'taken' is a directory\n"},
+      {"json=fresh/", "amlint: --output json=fresh/: 'fresh/' names a directory, not a file\n"},
+  };
+  for (const auto& [spec, message] : cases) {
+    for (const char* format : {"human", "sarif"}) {
+      const ProcessResult r = run_amlint(
+          {"--format", format, "--output", "junit=ok/amlint.xml", "--output", spec, "deploy"},
+          in_dir(dir.path()));
+      EXPECT_EQ(r.exit_code, 2) << spec;
+      EXPECT_EQ(r.out, "") << spec;
+      EXPECT_EQ(r.err.rfind(message, 0), 0U) << r.err;
+      EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+      // The report that could be written was not, and left no temporary file.
+      EXPECT_FALSE(fs::exists(dir.path() + "/ok/amlint.xml")) << spec;
+      if (fs::exists(dir.path() + "/ok")) {
+        EXPECT_TRUE(fs::is_empty(dir.path() + "/ok")) << spec;
+      }
+    }
+  }
+  EXPECT_FALSE(fs::exists(dir.path() + "/fresh"));
+}
+
+TEST(Output, AnUnwritableDirectoryIsAUsageErrorBeforeAnyOutput) {
+  TempDir dir;
+  dir.write("deploy/aci.yml", kAciTooBig);
+  fs::create_directories(dir.path() + "/locked");
+  ::chmod((dir.path() + "/locked").c_str(), 0555);
+  ProcessOptions unprivileged = in_dir(dir.path());
+  unprivileged.without_file_privileges = true;  // as root, without the bypass of permissions
+  for (const auto& [spec, message] : std::vector<std::pair<std::string, std::string>>{
+           {"sarif=locked/amlint.sarif",
+            "amlint: --output sarif=locked/amlint.sarif: cannot create a file in 'locked': "
+            "Permission denied\n"},
+           {"sarif=locked/sub/amlint.sarif",
+            "amlint: --output sarif=locked/sub/amlint.sarif: cannot create the directory "
+            "'locked/sub': Permission denied\n"}}) {
+    const ProcessResult r = run_amlint({"--output", spec, "deploy"}, unprivileged);
+    if (r.exit_code == kCannotDropPrivileges) GTEST_SKIP() << "root here cannot give up writing";
+    EXPECT_EQ(r.exit_code, 2) << spec;
+    EXPECT_EQ(r.out, "") << spec;
+    EXPECT_EQ(r.err, message);
+  }
 }
 
 // Runs the GitLab job's amlint line as GitLab would (GITLAB_CI=true, in the
