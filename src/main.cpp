@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <iomanip>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -20,6 +19,7 @@
 #include "policy/settings.h"
 #include "report/facts_report.h"
 #include "report/reporter.h"
+#include "report/rules_report.h"
 #include "report/text.h"
 #include "rules/registry.h"
 #include "util/atomic_file.h"
@@ -307,14 +307,11 @@ int run_config(const CheckOptions& o) {
   return kExitClean;
 }
 
-int run_rules() {
-  std::cout << std::left << std::setw(8) << "ID" << std::setw(34) << "SLUG" << std::setw(10)
-            << "SEVERITY" << std::setw(8) << "FACTS"
-            << "SUMMARY\n";
-  for (const RuleInfo* r : all_rules()) {
-    std::cout << std::left << std::setw(8) << r->id << std::setw(34) << r->slug << std::setw(10)
-              << severity_name(r->severity) << std::setw(8) << (r->facts.empty() ? "-" : r->facts)
-              << r->summary << "\n";
+int run_rules(const std::string& format) {
+  if (format == "json") {
+    write_rules_json(std::cout, all_rules());
+  } else {
+    write_rules_text(std::cout, all_rules());
   }
   return kExitClean;
 }
@@ -362,6 +359,9 @@ int main_impl(int argc, char** argv) {
   CLI::App* check = app.add_subcommand("check", "Lint files and directories (the default command)");
   add_check_options(*check, options);
   CLI::App* rules = app.add_subcommand("rules", "List every rule: id, slug, severity, facts");
+  std::string rules_format = "text";
+  rules->add_option("--format", rules_format, "text (a table) or json (for tools)")
+      ->check(CLI::IsMember({"text", "json"}));
   CLI::App* explain = app.add_subcommand("explain", "Print a rule's documentation");
   std::string rule_id;
   explain->add_option("rule", rule_id, "Rule id or slug, e.g. AML201")->required();
@@ -404,7 +404,7 @@ int main_impl(int argc, char** argv) {
   }
 
   try {
-    if (*rules) return run_rules();
+    if (*rules) return run_rules(rules_format);
     if (*explain) return run_explain(rule_id);
     if (*facts) return run_facts(fact_filters, facts_format);
     if (*baseline) return run_baseline(options);

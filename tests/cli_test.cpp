@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "manifest/loader.h"
+#include "rules/registry.h"
 #include "support/harness.h"
 #include "support/json_doc.h"
 #include "util/text.h"
@@ -143,6 +144,66 @@ TEST(Integrations, GitLabJobWritesTheReportsItsArtifactsRead) {
   const JsonDoc issues(read_file_text(project.path() + "/" + codequality));
   EXPECT_EQ(items_at(issues.root(), "").size(), 3U);
   EXPECT_NE(read_file_text(project.path() + "/" + junit).find("<testsuite "), std::string::npos);
+}
+
+// The family each block of ids belongs to (CONTRIBUTING.md, "Adding a rule"),
+// independently of the code that names them.
+std::string family_of_id(const std::string& id) {
+  const int number = std::stoi(id.substr(3));
+  if (number < 100) return number >= 5 && number <= 9 ? "policy" : "input";
+  static const char* const kByBlock[] = {"",          "capability", "limit", "usage",
+                                         "lifecycle", "structure",  "path",  "security"};
+  return kByBlock[number / 100];
+}
+
+std::vector<std::string> texts(const std::vector<const Node*>& items) {
+  std::vector<std::string> out;
+  for (const Node* item : items) out.push_back(item->text);
+  return out;
+}
+
+TEST(Rules, JsonListsEveryRegisteredRuleWithItsIdentity) {
+  const ProcessResult r = run_amlint({"rules", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  const JsonDoc doc(r.out);
+  EXPECT_EQ(int_at(doc.root(), "/version"), 1);
+  const std::vector<const Node*> listed = items_at(doc.root(), "/rules");
+  ASSERT_EQ(listed.size(), all_rules().size());
+  // SARIF describes the same rules, in the same order.
+  TempDir empty;
+  const JsonDoc sarif(run_amlint({"--format", "sarif", "."}, in_dir(empty.path())).out);
+  const std::vector<const Node*> described = items_at(sarif.root(), "/runs/0/tool/driver/rules");
+  ASSERT_EQ(described.size(), listed.size());
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    const RuleInfo& rule = *all_rules()[i];
+    const Node& entry = *listed[i];
+    const std::string id(rule.id);
+    EXPECT_EQ(text_at(entry, "/id"), id);
+    EXPECT_EQ(text_at(entry, "/slug"), rule.slug) << id;
+    EXPECT_EQ(text_at(entry, "/severity"), severity_name(rule.severity)) << id;
+    EXPECT_EQ(text_at(entry, "/family"), family_of_id(id)) << id;
+    EXPECT_EQ(text_at(entry, "/summary"), rule.summary) << id;
+    EXPECT_EQ(text_at(entry, "/description"), text_at(*described[i], "/fullDescription/text"))
+        << id;
+    EXPECT_EQ(text_at(*described[i], "/id"), id);
+    // "F6, F7" as a list; "" as an empty one.
+    EXPECT_EQ(join(texts(items_at(entry, "/facts")), ", "), rule.facts) << id;
+    EXPECT_EQ(join(texts(items_at(entry, "/data")), ", "), rule.data) << id;
+  }
+  // Some rule cites two facts, so the list form is exercised.
+  EXPECT_TRUE(std::any_of(listed.begin(), listed.end(),
+                          [](const Node* e) { return items_at(*e, "/facts").size() > 1; }));
+}
+
+TEST(Rules, TextStaysTheDefault) {
+  const ProcessResult text = run_amlint({"rules"});
+  EXPECT_EQ(text.exit_code, 0);
+  EXPECT_EQ(text.out.rfind("ID      SLUG", 0), 0U) << text.out.substr(0, 80);
+  EXPECT_EQ(run_amlint({"rules", "--format", "text"}).out, text.out);
+  const ProcessResult bad = run_amlint({"rules", "--format", "sarif"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.out, "");
 }
 
 }  // namespace
