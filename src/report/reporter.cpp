@@ -31,6 +31,12 @@ const std::vector<OutputFormat>& output_formats() {
   return kFormats;
 }
 
+std::vector<std::string> output_format_names() {
+  std::vector<std::string> names;
+  for (const OutputFormat& f : output_formats()) names.emplace_back(f.name);
+  return names;
+}
+
 const OutputFormat* find_output_format(std::string_view name) {
   for (const OutputFormat& f : output_formats()) {
     if (f.name == name) return &f;

@@ -33,6 +33,8 @@ struct OutputFormat {
 
 // Every format, in the order --help lists them.
 const std::vector<OutputFormat>& output_formats();
+// Their names, in that order.
+std::vector<std::string> output_format_names();
 // A format by name (exact); nullptr when there is none. "auto" is not one.
 const OutputFormat* find_output_format(std::string_view name);
 
