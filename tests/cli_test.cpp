@@ -206,5 +206,72 @@ TEST(Rules, TextStaysTheDefault) {
   EXPECT_EQ(bad.out, "");
 }
 
+// A usage error of one line on standard error, nothing on standard output.
+void expect_usage_error(const std::vector<std::string>& args, const std::string& message,
+                        const ProcessOptions& options = {}) {
+  const ProcessResult r = run_amlint(args, options);
+  const std::string what = join(args, " ");
+  EXPECT_EQ(r.exit_code, 2) << what;
+  EXPECT_EQ(r.out, "") << what;
+  EXPECT_EQ(r.err, "amlint: " + message + "\n") << what;
+}
+
+TEST(Suggestions, AMistypedCommandGetsTheNearestOne) {
+  TempDir dir;
+  const ProcessOptions here = in_dir(dir.path());
+  expect_usage_error({"chek", "."}, "unknown command 'chek'; did you mean 'check'?", here);
+  expect_usage_error({"chek"}, "unknown command 'chek'; did you mean 'check'?", here);
+  expect_usage_error({"explian", "AML201"}, "unknown command 'explian'; did you mean 'explain'?",
+                     here);
+  expect_usage_error({"rule"}, "unknown command 'rule'; did you mean 'rules'?", here);
+  expect_usage_error({"-q", "baselin"}, "unknown command 'baselin'; did you mean 'baseline'?",
+                     here);
+  expect_usage_error({"confgi"}, "unknown command 'confgi'; did you mean 'config'?", here);
+}
+
+TEST(Suggestions, AFirstWordThatNamesAFileIsStillLinted) {
+  TempDir dir;
+  const ProcessOptions here = in_dir(dir.path());
+  // A manifest named like a mistyped command, and a directory.
+  dir.write("chek", kAciTooBig);
+  dir.write("rule/deploy.yml", kAciTooBig);
+  for (const char* path : {"chek", "rule"}) {
+    const ProcessResult r = run_amlint({"--format", "concise", path}, here);
+    EXPECT_EQ(r.exit_code, 1) << path << ": " << r.err;
+    EXPECT_NE(r.out.find("[AML201]"), std::string::npos) << path << ": " << r.out;
+  }
+  // A path that does not exist and is close to no command, or does not look
+  // like a command (a '.' or a '/'), is a path that cannot be read, as before.
+  for (const char* path : {"nosuch", "chek.yml", "./chek2", "ch"}) {
+    expect_usage_error({path}, "cannot read '" + std::string(path) + "': No such file or directory",
+                       here);
+  }
+  // After `check`, every word is a path.
+  expect_usage_error({"check", "confg"}, "cannot read 'confg': No such file or directory", here);
+}
+
+TEST(Suggestions, AMistypedOptionGetsTheNearestOptionOfItsCommand) {
+  TempDir dir;
+  const std::string file = dir.write("deploy.yml", kAciTooBig);
+  const std::string format = "unknown option '--formt'; did you mean '--format'?";
+  expect_usage_error({"check", "--formt", "json", file}, format);
+  expect_usage_error({"--formt", "json", file}, format);
+  expect_usage_error({"check", "--formt=json", file}, format);
+  expect_usage_error({"rules", "--formt", "json"}, format);
+  expect_usage_error({"facts", "--fromat", "json"},
+                     "unknown option '--fromat'; did you mean '--format'?");
+  expect_usage_error({"check", "-format", "json", file},
+                     "unknown option '-format'; did you mean '--format'?");
+  expect_usage_error({"check", "--jbos", "2", file},
+                     "unknown option '--jbos'; did you mean '--jobs'?");
+  expect_usage_error({"baseline", "--baseline-fil", "x.json", file},
+                     "unknown option '--baseline-fil'; did you mean '--baseline-file'?");
+  expect_usage_error({"init", "--forse"}, "unknown option '--forse'; did you mean '--force'?");
+  // Only the options of the command given count: --force is init's.
+  expect_usage_error({"check", "--forse", file},
+                     "unknown option '--forse' (see amlint check --help)");
+  expect_usage_error({"--bogus", file}, "unknown option '--bogus' (see amlint --help)");
+}
+
 }  // namespace
 }  // namespace amlint::testing

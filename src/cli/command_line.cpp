@@ -1,13 +1,18 @@
 #include "cli/command_line.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
+#include <system_error>
 
 #include "policy/baseline.h"
 #include "policy/config.h"
 #include "report/facts_report.h"
 #include "report/reporter.h"
 #include "util/text.h"
+
+namespace fs = std::filesystem;
 
 namespace amlint {
 namespace {
@@ -131,6 +136,8 @@ class CommandLine {
       return app_.exit(e);
     } catch (const CLI::CallForVersion& e) {
       return app_.exit(e);
+    } catch (const CLI::ExtrasError& e) {
+      return usage_error(unknown_option().value_or(std::string(e.what()) + " (see amlint --help)"));
     } catch (const CLI::ParseError& e) {
       return usage_error(std::string(e.what()) + " (see amlint --help)");
     }
@@ -138,10 +145,12 @@ class CommandLine {
     for (const auto& [command, app] : commands_) {
       if (app->parsed()) a.command = command;
     }
-    if (!commands_.front().second->parsed() && a.command == Command::kCheck &&
-        a.options.paths.empty()) {
-      std::cerr << app_.help();
-      return kExitUsage;
+    if (!commands_.front().second->parsed() && a.command == Command::kCheck) {
+      if (a.options.paths.empty()) {
+        std::cerr << app_.help();
+        return kExitUsage;
+      }
+      if (auto message = unknown_command(a.options.paths.front())) return usage_error(*message);
     }
     return std::nullopt;
   }
@@ -152,6 +161,60 @@ class CommandLine {
     CLI::App* sub = app_.add_subcommand(name, description);
     setup(*sub);
     commands_.emplace_back(command, sub);
+  }
+
+  // Without a command, the first word is a path (`amlint PATH` is `amlint
+  // check PATH`). One that names nothing and is close to a command's name is
+  // a mistyped command: "unknown command 'chek'; did you mean 'check'?". A
+  // path that exists, has a '/' or a '.', or is close to no command stays a
+  // path.
+  std::optional<std::string> unknown_command(const std::string& word) const {
+    if (word.empty() || word.find_first_of("/.") != std::string::npos) return std::nullopt;
+    std::error_code ec;
+    if (fs::symlink_status(word, ec).type() != fs::file_type::not_found) return std::nullopt;
+    std::vector<std::string> names;
+    for (const auto& [command, app] : commands_) names.push_back(app->get_name());
+    const std::optional<std::string> near = closest_match(word, names);
+    if (!near) return std::nullopt;
+    return "unknown command '" + word + "'; did you mean '" + *near + "'?";
+  }
+
+  // The first argument that looks like an option and that the command it was
+  // given to does not know: "unknown option '--formt'; did you mean
+  // '--format'?", or where to see the options when none is close. nullopt
+  // when the arguments left over are no options.
+  std::optional<std::string> unknown_option() const {
+    std::vector<const CLI::App*> apps = {&app_};
+    for (const CLI::App* sub : app_.get_subcommands()) apps.push_back(sub);
+    for (const CLI::App* app : apps) {
+      for (const std::string& arg : app->remaining()) {
+        if (arg.size() < 2 || arg[0] != '-') continue;
+        const std::string name = arg.substr(0, arg.find('='));
+        const std::string message = "unknown option '" + name + "'";
+        if (auto near = closest_option(*app, name)) {
+          return message + "; did you mean '" + *near + "'?";
+        }
+        const std::string command = app == &app_ ? "amlint" : "amlint " + app->get_name();
+        return message + " (see " + command + " --help)";
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The long option of `app` that `name` ("--formt", "-format") is a typo of.
+  static std::optional<std::string> closest_option(const CLI::App& app, const std::string& name) {
+    const std::size_t start = name.find_first_not_of('-');
+    if (start == std::string::npos) return std::nullopt;
+    const std::string word = name.substr(start);
+    std::vector<std::string> names;
+    for (const CLI::Option* option : app.get_options()) {
+      for (const std::string& long_name : option->get_lnames()) names.push_back(long_name);
+    }
+    // "-format" for "--format": closest_match never offers the word itself.
+    if (std::find(names.begin(), names.end(), word) != names.end()) return "--" + word;
+    const std::optional<std::string> near = closest_match(word, names);
+    if (!near) return std::nullopt;
+    return "--" + *near;
   }
 
   CLI::App app_;
