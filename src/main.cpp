@@ -1,25 +1,25 @@
-// amlint's command line. The only place that turns outcomes into exit codes:
-// 0 nothing at or above --fail-level, 1 findings at or above it, 2 usage
-// error, 3 internal error.
+// amlint's commands, run on the command line that cli/command_line.cpp
+// parses, and the place that turns their outcomes into exit codes (listed in
+// cli/command_line.h).
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <iomanip>
 #include <iostream>
 #include <memory>
 #include <sstream>
 
 #include "capability/table.h"
+#include "cli/command_line.h"
 #include "lint/linter.h"
 #include "policy/baseline.h"
 #include "policy/config.h"
 #include "policy/settings.h"
 #include "report/facts_report.h"
 #include "report/reporter.h"
+#include "report/rules_report.h"
 #include "report/text.h"
 #include "rules/registry.h"
 #include "util/atomic_file.h"
@@ -30,93 +30,6 @@ namespace fs = std::filesystem;
 
 namespace amlint {
 namespace {
-
-constexpr int kExitClean = 0;
-constexpr int kExitFindings = 1;
-constexpr int kExitUsage = 2;
-constexpr int kExitInternal = 3;
-
-struct CheckOptions {
-  std::vector<std::string> paths;
-  std::string format;                // empty: human on a terminal, else auto
-  std::vector<std::string> outputs;  // FORMAT=FILE
-  std::string fail_level;            // empty: the config's, else error
-  std::string color = "auto";
-  std::string stdin_filename;
-  std::string model;
-  std::string targets;
-  std::vector<std::string> ignore;
-  std::string config;    // --config: one config for every file
-  std::string baseline;  // --baseline (check) or --baseline-file (baseline)
-  unsigned jobs = 0;     // --jobs; 0: one thread per core
-  bool allow_empty = false;
-  bool no_project = false;
-  bool quiet = false;
-  bool force = false;  // init: overwrite
-};
-
-std::vector<std::string> format_names() {
-  std::vector<std::string> names;
-  for (const OutputFormat& f : output_formats()) names.emplace_back(f.name);
-  return names;
-}
-
-// What every linting command takes: the files and how to read them.
-void add_lint_options(CLI::App& app, CheckOptions& o) {
-  app.add_option("paths", o.paths, "Files and directories to lint ('-' reads standard input)");
-  app.add_option("--stdin-filename", o.stdin_filename, "Path to show (and pair by) for '-'");
-  app.add_option("--model", o.model,
-                 "Model file or directory that the v1 deployment configs serve");
-  app.add_option("--targets", o.targets, "Use this capability table instead of the built-in one");
-  app.add_option("--ignore", o.ignore,
-                 "Rules not to run: ids, slugs or id prefixes, comma-separated (e.g. AML402,AML5)")
-      ->delimiter(',')
-      ->allow_extra_args(false)  // one value per --ignore: a path after it stays a path
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option(
-      "--config", o.config,
-      "Use this config file for every file instead of the nearest " + std::string(kConfigFileName));
-  app.add_option("-j,--jobs", o.jobs, "Lint with N threads; 0 (the default) means one per core")
-      ->type_name("N")
-      ->check(CLI::Range(0U, 1000000U));
-  app.add_flag("--allow-empty", o.allow_empty,
-               "Accept a directory that holds no manifest (otherwise a usage error, exit 2)");
-  app.add_flag("--no-project", o.no_project,
-               "Resolve references only among the files given, not the project's other manifests");
-}
-
-void add_check_options(CLI::App& app, CheckOptions& o) {
-  add_lint_options(app, o);
-  std::vector<std::string> formats = format_names();
-  const std::string listed = join(formats, ", ");
-  formats.emplace_back("auto");
-  app.add_option("--format", o.format,
-                 "Output format on standard output: " + listed +
-                     ", or auto (github under GitHub Actions, azure under Azure Pipelines, "
-                     "concise under pre-commit, else human; the default when standard output "
-                     "is not a terminal)")
-      ->check(CLI::IsMember(formats));
-  app.add_option("--output", o.outputs,
-                 "Also write a report to a file (atomically), e.g. sarif=amlint.sarif; repeatable")
-      ->type_name("FORMAT=FILE")
-      ->allow_extra_args(false);  // --output X=Y PATH: PATH is a path, not an output
-  app.add_option("--fail-level", o.fail_level,
-                 "Least severity that makes the exit code 1: error, warning, info or none "
-                 "(default: the config's fail-level, else error)")
-      ->check(CLI::IsMember(level_names("none")));
-  app.add_option("--baseline", o.baseline,
-                 "Hide the findings this baseline lists and report its stale entries "
-                 "(default: the config's baseline)");
-  app.add_option("--color", o.color, "Colour the human format: auto (on a terminal), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->default_str("auto");
-  app.add_flag("-q,--quiet", o.quiet, "Do not print the summary on standard error");
-}
-
-int usage_error(const std::string& message) {
-  std::cerr << "amlint: " << message << "\n";
-  return kExitUsage;
-}
 
 std::string read_text_file(const std::string& path) {
   ReadResult read = read_file(path, Limits{}.max_file_bytes);
@@ -153,11 +66,28 @@ std::vector<FileOutput> parse_outputs(const std::vector<std::string>& specs) {
     const OutputFormat* format = find_output_format(name);
     if (eq == std::string::npos || eq + 1 == spec.size() || !format) {
       throw UsageError("--output takes FORMAT=FILE with FORMAT one of " +
-                       join(format_names(), ", ") + ", not '" + spec + "'");
+                       join(output_format_names(), ", ") + ", not '" + spec + "'");
     }
     outputs.push_back(FileOutput{format, spec.substr(eq + 1)});
   }
   return outputs;
+}
+
+// Each report file, made ready to be written before anything is linted or
+// printed (its missing directories created, its temporary file open), so that
+// a destination that cannot be written stops the run with nothing on
+// standard output.
+std::vector<AtomicFile> open_outputs(const std::vector<FileOutput>& outputs) {
+  std::vector<AtomicFile> files;
+  files.reserve(outputs.size());
+  for (const FileOutput& output : outputs) {
+    AtomicFile& file = files.emplace_back(output.path);
+    if (const auto error = file.open(/*create_directories=*/true)) {
+      throw UsageError("--output " + std::string(output.format->name) + "=" + output.path + ": " +
+                       *error);
+    }
+  }
+  return files;
 }
 
 // The format for standard output: as asked, else human on a terminal and
@@ -238,6 +168,7 @@ int run_check(const CheckOptions& o) {
     setup.baseline = Baseline::load(*baseline);
     setup.options.baseline = setup.baseline.get();
   }
+  std::vector<AtomicFile> files = open_outputs(outputs);
   const LintReport report = lint(setup.options);
   const bool color = use_color(o.color);
 
@@ -246,10 +177,10 @@ int run_check(const CheckOptions& o) {
   std::cout.flush();
   report_options.color = false;
   int exit_code = kExitClean;
-  for (const FileOutput& output : outputs) {
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
     std::ostringstream text;
-    output.format->write(text, report, report_options);
-    if (const auto error = write_file_atomically(output.path, text.str())) {
+    outputs[i].format->write(text, report, report_options);
+    if (const auto error = files[i].commit(text.str())) {
       std::cerr << "amlint: " << *error << "\n";
       exit_code = kExitUsage;
     }
@@ -300,14 +231,11 @@ int run_config(const CheckOptions& o) {
   return kExitClean;
 }
 
-int run_rules() {
-  std::cout << std::left << std::setw(8) << "ID" << std::setw(34) << "SLUG" << std::setw(10)
-            << "SEVERITY" << std::setw(8) << "FACTS"
-            << "SUMMARY\n";
-  for (const RuleInfo* r : all_rules()) {
-    std::cout << std::left << std::setw(8) << r->id << std::setw(34) << r->slug << std::setw(10)
-              << severity_name(r->severity) << std::setw(8) << (r->facts.empty() ? "-" : r->facts)
-              << r->summary << "\n";
+int run_rules(const std::string& format) {
+  if (format == "json") {
+    write_rules_json(std::cout, all_rules());
+  } else {
+    write_rules_text(std::cout, all_rules());
   }
   return kExitClean;
 }
@@ -344,70 +272,31 @@ int run_facts(const std::vector<std::string>& filters, const std::string& format
   return kExitClean;
 }
 
-int main_impl(int argc, char** argv) {
-  CLI::App app{
-      "amlint: checks Azure ML deployment manifests against what their compute targets support.\n"
-      "Usage: amlint [check] PATH...   amlint rules   amlint explain RULE   amlint facts\n"
-      "       amlint baseline PATH...   amlint config [PATH]   amlint init",
-      "amlint"};
-  CheckOptions options;
-  add_check_options(app, options);
-  CLI::App* check = app.add_subcommand("check", "Lint files and directories (the default command)");
-  add_check_options(*check, options);
-  CLI::App* rules = app.add_subcommand("rules", "List every rule: id, slug, severity, facts");
-  CLI::App* explain = app.add_subcommand("explain", "Print a rule's documentation");
-  std::string rule_id;
-  explain->add_option("rule", rule_id, "Rule id or slug, e.g. AML201")->required();
-  CLI::App* facts = app.add_subcommand(
-      "facts", "List every fact amlint encodes, with its source, date and the rules that use it");
-  std::vector<std::string> fact_filters;
-  std::string facts_format = "text";
-  facts->add_option("filter", fact_filters, "Fact ids, id prefixes or rule ids (default: all)");
-  facts->add_option("--format", facts_format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
-  CLI::App* baseline = app.add_subcommand(
-      "baseline", "Write the current findings to a baseline file, for check --baseline to hide");
-  add_lint_options(*baseline, options);
-  baseline->add_option("--baseline-file", options.baseline,
-                       std::string("Where to write it (default: ") + kBaselineFileName +
-                           " in the current directory)");
-  CLI::App* config = app.add_subcommand(
-      "config", "Print the settings in effect for a path, and where each is set");
-  config->add_option("path", options.paths, "A file or directory (default: the current directory)")
-      ->expected(0, 1);
-  config->add_option("--config", options.config, "Show this config file instead of the nearest");
-  CLI::App* init = app.add_subcommand("init", std::string("Write a commented starter ") +
-                                                  kConfigFileName + " in the current directory");
-  init->add_flag("--force", options.force, "Replace an existing config");
-  app.set_version_flag("--version", [] {
-    return std::string("amlint ") + AMLINT_VERSION + " (facts as of " + newest_fact_date() + ")";
-  });
-  app.require_subcommand(0, 1);
-
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    return usage_error(std::string(e.what()) + " (see amlint --help)");
+int run(const Arguments& a) {
+  switch (a.command) {
+    case Command::kCheck:
+      return run_check(a.options);
+    case Command::kRules:
+      return run_rules(a.rules_format);
+    case Command::kExplain:
+      return run_explain(a.rule_id);
+    case Command::kFacts:
+      return run_facts(a.fact_filters, a.facts_format);
+    case Command::kBaseline:
+      return run_baseline(a.options);
+    case Command::kConfig:
+      return run_config(a.options);
+    case Command::kInit:
+      return run_init(a.options.force);
   }
+  return kExitInternal;
+}
 
+int main_impl(int argc, char** argv) {
+  const ParsedCommandLine parsed = parse_command_line(argc, argv);
+  if (parsed.exit_code) return *parsed.exit_code;
   try {
-    if (*rules) return run_rules();
-    if (*explain) return run_explain(rule_id);
-    if (*facts) return run_facts(fact_filters, facts_format);
-    if (*baseline) return run_baseline(options);
-    if (*config) return run_config(options);
-    if (*init) return run_init(options.force);
-    if (!*check && options.paths.empty()) {
-      std::cerr << app.help();
-      return kExitUsage;
-    }
-    return run_check(options);
+    return run(parsed.arguments);
   } catch (const UsageError& e) {
     return usage_error(e.what());
   }

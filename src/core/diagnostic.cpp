@@ -31,6 +31,30 @@ std::string_view level_name(Level level, std::string_view none_word) {
   return level ? severity_name(*level) : none_word;
 }
 
+std::string_view family_name(RuleFamily family) {
+  switch (family) {
+    case RuleFamily::kInput:
+      return "input";
+    case RuleFamily::kPolicy:
+      return "policy";
+    case RuleFamily::kCapability:
+      return "capability";
+    case RuleFamily::kLimit:
+      return "limit";
+    case RuleFamily::kUsage:
+      return "usage";
+    case RuleFamily::kLifecycle:
+      return "lifecycle";
+    case RuleFamily::kStructure:
+      return "structure";
+    case RuleFamily::kPath:
+      return "path";
+    case RuleFamily::kSecurity:
+      return "security";
+  }
+  return "input";
+}
+
 bool explains_keys(RuleFamily family) {
   return family == RuleFamily::kCapability || family == RuleFamily::kLimit ||
          family == RuleFamily::kUsage;

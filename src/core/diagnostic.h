@@ -43,6 +43,11 @@ enum class RuleFamily {
   kSecurity,    // AML7xx: secrets, authentication, TLS
 };
 
+// The family's name, as `amlint rules --format json` gives it: "input",
+// "policy", "capability", "limit", "usage", "lifecycle", "structure", "path",
+// "security".
+std::string_view family_name(RuleFamily family);
+
 // Whether a finding of the family says more about a key than the generic
 // structure rules (AML501 unknown key, AML505 ignored key) on its line.
 bool explains_keys(RuleFamily family);

@@ -31,6 +31,12 @@ const std::vector<OutputFormat>& output_formats() {
   return kFormats;
 }
 
+std::vector<std::string> output_format_names() {
+  std::vector<std::string> names;
+  for (const OutputFormat& f : output_formats()) names.emplace_back(f.name);
+  return names;
+}
+
 const OutputFormat* find_output_format(std::string_view name) {
   for (const OutputFormat& f : output_formats()) {
     if (f.name == name) return &f;
@@ -46,6 +52,7 @@ std::string_view auto_format(const std::function<const char*(const char*)>& gete
   const char* tf_build = getenv("TF_BUILD");
   if (is("GITHUB_ACTIONS", "true")) return "github";
   if (tf_build && *tf_build) return "azure";
+  if (is("GITLAB_CI", "true")) return "concise";
   if (is("PRE_COMMIT", "1")) return "concise";
   return "human";
 }

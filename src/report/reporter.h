@@ -33,12 +33,15 @@ struct OutputFormat {
 
 // Every format, in the order --help lists them.
 const std::vector<OutputFormat>& output_formats();
+// Their names, in that order.
+std::vector<std::string> output_format_names();
 // A format by name (exact); nullptr when there is none. "auto" is not one.
 const OutputFormat* find_output_format(std::string_view name);
 
 // What `--format auto` means here: "github" when GITHUB_ACTIONS is "true",
-// "azure" when TF_BUILD is set and not empty, "concise" when PRE_COMMIT is
-// "1", else "human". `getenv` looks a variable up (nullptr: unset).
+// "azure" when TF_BUILD is set and not empty, "concise" when GITLAB_CI is
+// "true" (GitLab shows a job's log as plain text) or PRE_COMMIT is "1", else
+// "human". `getenv` looks a variable up (nullptr: unset).
 std::string_view auto_format(const std::function<const char*(const char*)>& getenv);
 
 // True when the report has a finding at or above the fail level.

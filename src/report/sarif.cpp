@@ -8,6 +8,7 @@
 #include "core/fingerprint.h"
 #include "report/facts_report.h"
 #include "report/reporter.h"
+#include "report/rules_report.h"
 #include "rules/registry.h"
 #include "util/json_writer.h"
 #include "util/text.h"
@@ -40,27 +41,9 @@ std::string uri_path(std::string_view path) {
   return out;
 }
 
-// The paragraph under `## What it does` of a rule's documentation, on one line.
-std::string what_it_does(std::string_view doc) {
-  const std::string_view heading = "## What it does\n";
-  const std::size_t at = doc.find(heading);
-  if (at == std::string_view::npos) return "";
-  std::string_view rest = doc.substr(at + heading.size());
-  const std::size_t end = rest.find("\n\n");
-  std::string text(trim(rest.substr(0, end)));
-  for (char& c : text) {
-    if (c == '\n') c = ' ';
-  }
-  // "It reports:" followed by a list: keep the sentences before it.
-  const std::size_t stop = text.rfind(". ");
-  if (!text.empty() && text.back() == ':' && stop != std::string::npos) text.resize(stop + 1);
-  return text;
-}
-
 void write_rule(JsonWriter& json, const RuleInfo& rule) {
   const std::string doc = rule_documentation(rule);
-  std::string full = what_it_does(doc);
-  if (full.empty()) full = std::string(rule.summary);
+  const std::string full = rule_description(rule, doc);
   json.begin_object();
   json.key("id").string(rule.id);
   json.key("name").string(rule.slug);

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <system_error>
 
 namespace fs = std::filesystem;
 
@@ -23,17 +24,41 @@ std::string errno_text() { return std::strerror(errno); }
 
 }  // namespace
 
-std::optional<std::string> write_file_atomically(const std::string& path,
-                                                 std::string_view content) {
-  const fs::path target(path);
+AtomicFile::AtomicFile(AtomicFile&& other) noexcept
+    : path_(std::move(other.path_)), temp_(std::move(other.temp_)), fd_(other.fd_) {
+  other.temp_.clear();
+  other.fd_ = -1;
+}
+
+AtomicFile::~AtomicFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!temp_.empty()) ::unlink(temp_.c_str());
+}
+
+std::optional<std::string> AtomicFile::open(bool create_directories) {
+  const fs::path target(path_);
+  if (!target.has_filename()) return "'" + path_ + "' names a directory, not a file";
+  std::error_code ec;
+  if (fs::is_directory(target, ec)) return "'" + path_ + "' is a directory";
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  if (create_directories && !fs::is_directory(dir, ec)) {
+    fs::create_directories(dir, ec);
+    if (ec) return "cannot create the directory '" + dir.string() + "': " + ec.message();
+  }
   std::string temp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) return "cannot create a file in '" + dir.string() + "': " + errno_text();
+  fd_ = fd;
+  temp_ = std::move(temp);
+  return std::nullopt;
+}
+
+std::optional<std::string> AtomicFile::commit(std::string_view content) {
+  if (fd_ < 0) return "cannot write '" + path_ + "': not opened";
   std::optional<std::string> error;
   std::size_t written = 0;
   while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    const ssize_t n = ::write(fd_, content.data() + written, content.size() - written);
     if (n < 0) {
       if (errno == EINTR) continue;
       error = errno_text();
@@ -41,15 +66,21 @@ std::optional<std::string> write_file_atomically(const std::string& path,
     }
     written += static_cast<std::size_t>(n);
   }
-  if (!error && ::fchmod(fd, 0666 & ~current_umask()) != 0) error = errno_text();
-  if (!error && ::fsync(fd) != 0) error = errno_text();
-  if (::close(fd) != 0 && !error) error = errno_text();
-  if (!error && ::rename(temp.c_str(), path.c_str()) != 0) error = errno_text();
-  if (error) {
-    ::unlink(temp.c_str());
-    return "cannot write '" + path + "': " + *error;
-  }
+  if (!error && ::fchmod(fd_, 0666 & ~current_umask()) != 0) error = errno_text();
+  if (!error && ::fsync(fd_) != 0) error = errno_text();
+  if (::close(fd_) != 0 && !error) error = errno_text();
+  fd_ = -1;
+  if (!error && ::rename(temp_.c_str(), path_.c_str()) != 0) error = errno_text();
+  if (error) return "cannot write '" + path_ + "': " + *error;  // the destructor removes temp_
+  temp_.clear();
   return std::nullopt;
+}
+
+std::optional<std::string> write_file_atomically(const std::string& path,
+                                                 std::string_view content) {
+  AtomicFile file(path);
+  if (auto error = file.open()) return error;
+  return file.commit(content);
 }
 
 }  // namespace amlint

@@ -587,7 +587,7 @@ struct Git {
     args.insert(args.begin(), git);
     ProcessOptions o = in_dir(cwd, env);
     o.timeout = timeout;
-    o.unset_env = {"GITHUB_ACTIONS", "TF_BUILD",      "PRE_COMMIT",
+    o.unset_env = {"GITHUB_ACTIONS", "TF_BUILD",      "GITLAB_CI",     "PRE_COMMIT",
                    "GIT_DIR",        "GIT_WORK_TREE", "GIT_INDEX_FILE"};
     return run_process(args, o);
   }
@@ -663,7 +663,7 @@ class PreCommit : public ::testing::Test {
   ProcessResult run_pre_commit(std::vector<std::string> args) const {
     args.insert(args.begin(), which("pre-commit"));
     ProcessOptions o = in_dir(project_, git_.env);
-    o.unset_env = {"GITHUB_ACTIONS", "TF_BUILD", "PRE_COMMIT"};
+    o.unset_env = {"GITHUB_ACTIONS", "TF_BUILD", "GITLAB_CI", "PRE_COMMIT"};
     return run_process(args, o);
   }
 

@@ -283,7 +283,7 @@ ProcessResult run_amlint(const std::vector<std::string>& args, const ProcessOpti
   std::vector<std::string> argv = {amlint_binary()};
   argv.insert(argv.end(), args.begin(), args.end());
   ProcessOptions o = options;
-  for (const char* var : {"GITHUB_ACTIONS", "TF_BUILD", "PRE_COMMIT"}) {
+  for (const char* var : {"GITHUB_ACTIONS", "TF_BUILD", "GITLAB_CI", "PRE_COMMIT"}) {
     if (!o.env.count(var)) o.unset_env.emplace_back(var);
   }
   return run_process(argv, o);

@@ -110,7 +110,7 @@ ProcessOptions in_dir(const std::string& cwd, std::map<std::string, std::string>
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
 // Runs the built binary. The variables that `--format auto` reads
-// (GITHUB_ACTIONS, TF_BUILD, PRE_COMMIT) are removed unless `options.env`
+// (GITHUB_ACTIONS, TF_BUILD, GITLAB_CI, PRE_COMMIT) are removed unless `options.env`
 // sets them, so that a test sees the same output on a CI machine.
 ProcessResult run_amlint(const std::vector<std::string>& args, const ProcessOptions& options = {});
 

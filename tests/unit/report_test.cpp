@@ -87,6 +87,10 @@ TEST(AutoFormat, FollowsTheEnvironment) {
   EXPECT_EQ(with({{"TF_BUILD", "True"}}), "azure");
   EXPECT_EQ(with({{"TF_BUILD", ""}}), "human");
   EXPECT_EQ(with({{"PRE_COMMIT", "1"}}), "concise");
+  EXPECT_EQ(with({{"GITLAB_CI", "true"}}), "concise");
+  EXPECT_EQ(with({{"GITLAB_CI", "false"}}), "human");
+  EXPECT_EQ(with({{"GITLAB_CI", "true"}, {"GITHUB_ACTIONS", "true"}}), "github");
+  EXPECT_EQ(with({{"GITLAB_CI", "true"}, {"TF_BUILD", "True"}}), "azure");
   EXPECT_EQ(with({{"PRE_COMMIT", "1"}, {"TF_BUILD", "x"}, {"GITHUB_ACTIONS", "true"}}), "github");
   for (const OutputFormat& f : output_formats()) EXPECT_EQ(find_output_format(f.name), &f);
   EXPECT_EQ(find_output_format("auto"), nullptr);
