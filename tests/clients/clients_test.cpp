@@ -7,6 +7,8 @@
 //
 // A client that is not installed skips its test with a message, unless
 // AMLINT_REQUIRE_CLIENTS=1 (as .ci/run sets), where it fails the test.
+#include "clients/clients.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -25,33 +27,6 @@ namespace fs = std::filesystem;
 
 namespace amlint::testing {
 namespace {
-
-bool clients_required() {
-  const char* v = std::getenv("AMLINT_REQUIRE_CLIENTS");
-  return v && std::string_view(v) == "1";
-}
-
-// Skips (locally) or fails (in CI) when a client is missing.
-#define REQUIRE_CLIENT(available, what)                                                         \
-  do {                                                                                          \
-    if (!(available)) {                                                                         \
-      if (clients_required()) FAIL() << what << " is missing (AMLINT_REQUIRE_CLIENTS=1)";       \
-      GTEST_SKIP() << what << " is missing; .ci/run installs it (set AMLINT_REQUIRE_CLIENTS=1 " \
-                   << "to make this a failure)";                                                \
-    }                                                                                           \
-  } while (false)
-
-// The full path of a program on PATH, or "".
-std::string which(const std::string& name) {
-  const char* path = std::getenv("PATH");
-  for (const std::string& dir : split(path ? path : "/usr/bin:/bin", ':')) {
-    const fs::path candidate = fs::path(dir.empty() ? "." : dir) / name;
-    if (::access(candidate.c_str(), X_OK) == 0 && fs::is_regular_file(candidate)) {
-      return candidate.string();
-    }
-  }
-  return "";
-}
 
 std::string node_modules() { return source_dir() + "/tests/clients/node_modules"; }
 std::string clients_dir() { return source_dir() + "/tests/clients"; }
@@ -572,180 +547,6 @@ TEST(ProblemMatchers, TheVsCodeMatcherReadsEveryConciseFinding) {
     EXPECT_EQ(text_at(m, "/message"), visible_controls(text_at(f, "/message"))) << i;
     EXPECT_EQ(text_at(m, "/code"), text_at(f, "/rule")) << i;
   }
-}
-
-// ---------------------------------------------------------------------------
-// pre-commit: the shipped .pre-commit-hooks.yaml, through the real pre-commit
-// and git, in a new repository that uses this one as its hook repository.
-
-struct Git {
-  std::string git = which("git");
-  std::map<std::string, std::string> env;
-
-  ProcessResult run(const std::string& cwd, std::vector<std::string> args,
-                    std::chrono::seconds timeout = std::chrono::seconds(60)) const {
-    args.insert(args.begin(), git);
-    ProcessOptions o = in_dir(cwd, env);
-    o.timeout = timeout;
-    o.unset_env = {"GITHUB_ACTIONS", "TF_BUILD",      "GITLAB_CI",     "PRE_COMMIT",
-                   "GIT_DIR",        "GIT_WORK_TREE", "GIT_INDEX_FILE"};
-    return run_process(args, o);
-  }
-};
-
-// A git repository holding this source tree as it is now (committed or not),
-// for pre-commit to clone as a hook repository. Returns its commit.
-std::string make_hook_repository(const Git& git, const std::string& to) {
-  fs::create_directories(to);
-  const ProcessResult files =
-      git.run(source_dir(), {"ls-files", "-z", "--cached", "--others", "--exclude-standard"});
-  std::vector<std::string> names;
-  if (files.exit_code == 0) {
-    for (const std::string& name : split(files.out, '\0')) {
-      if (!name.empty()) names.push_back(name);
-    }
-  } else {  // not a git checkout: everything but builds and node_modules
-    for (auto it = fs::recursive_directory_iterator(source_dir());
-         it != fs::recursive_directory_iterator(); ++it) {
-      const std::string name = it->path().filename().string();
-      if (it->is_directory() &&
-          (starts_with(name, "build") || name == "node_modules" || name == ".git")) {
-        it.disable_recursion_pending();
-      } else if (it->is_regular_file()) {
-        names.push_back(fs::relative(it->path(), source_dir()).string());
-      }
-    }
-  }
-  for (const std::string& name : names) {
-    if (!fs::exists(fs::path(source_dir()) / name)) continue;  // deleted, not yet committed
-    fs::create_directories((fs::path(to) / name).parent_path());
-    fs::copy_file(fs::path(source_dir()) / name, fs::path(to) / name,
-                  fs::copy_options::overwrite_existing);
-  }
-  EXPECT_EQ(git.run(to, {"init", "-q"}).exit_code, 0);
-  EXPECT_EQ(git.run(to, {"add", "-A"}).exit_code, 0);
-  const ProcessResult commit = git.run(to, {"commit", "-q", "-m", "amlint as a hook repository"});
-  EXPECT_EQ(commit.exit_code, 0) << commit.err;
-  return split_lines(git.run(to, {"rev-parse", "HEAD"}).out).at(0);
-}
-
-class PreCommit : public ::testing::Test {
- protected:
-  void SetUp() override {
-    available_ = !which("pre-commit").empty() && !git_.git.empty();
-    if (!available_) return;
-    git_.env = {{"HOME", dir_.path()},
-                {"PRE_COMMIT_HOME", dir_.path() + "/pre-commit-cache"},
-                {"GIT_AUTHOR_NAME", "amlint test"},
-                {"GIT_AUTHOR_EMAIL", "test@example.com"},
-                {"GIT_COMMITTER_NAME", "amlint test"},
-                {"GIT_COMMITTER_EMAIL", "test@example.com"},
-                {"GIT_CONFIG_NOSYSTEM", "1"}};
-  }
-
-  // A repository using `hook_id` from a copy of this one; `path` is PATH.
-  void make_project(const std::string& hook_id, const std::string& path) {
-    git_.env["PATH"] = path;
-    const std::string rev = make_hook_repository(git_, dir_.path() + "/amlint");
-    project_ = dir_.path() + "/project";
-    fs::create_directories(project_);
-    ASSERT_EQ(git_.run(project_, {"init", "-q"}).exit_code, 0);
-    dir_.write("project/.pre-commit-config.yaml",
-               "repos:\n  - repo: " + dir_.path() + "/amlint\n    rev: " + rev +
-                   "\n    hooks:\n      - id: " + hook_id + "\n");
-    dir_.write("project/README.md", "# A project\n");
-    ASSERT_EQ(git_.run(project_, {"add", "-A"}).exit_code, 0);
-    ASSERT_EQ(git_.run(project_, {"commit", "-q", "--no-verify", "-m", "start"}).exit_code, 0);
-    const ProcessResult install = run_pre_commit({"install"});
-    ASSERT_EQ(install.exit_code, 0) << install.out << install.err;
-  }
-
-  ProcessResult run_pre_commit(std::vector<std::string> args) const {
-    args.insert(args.begin(), which("pre-commit"));
-    ProcessOptions o = in_dir(project_, git_.env);
-    o.unset_env = {"GITHUB_ACTIONS", "TF_BUILD", "GITLAB_CI", "PRE_COMMIT"};
-    return run_process(args, o);
-  }
-
-  // Stages `files` and commits through the installed hook.
-  ProcessResult commit(const std::map<std::string, std::string>& files,
-                       std::chrono::seconds timeout = std::chrono::seconds(60)) {
-    for (const auto& [name, content] : files) dir_.write("project/" + name, content);
-    EXPECT_EQ(git_.run(project_, {"add", "-A"}).exit_code, 0);
-    return git_.run(project_, {"commit", "-m", "change"}, timeout);
-  }
-
-  int commits() const { return std::stoi(git_.run(project_, {"rev-list", "--count", "HEAD"}).out); }
-
-  // A manifest with an error, and the same fixed (warnings do not fail).
-  const std::string kBad =
-      "computeType: aci\ncontainerResourceRequirements:\n  cpu: 1\n  memoryInGB: 64\n";
-  const std::string kGood =
-      "computeType: aci\ncontainerResourceRequirements:\n  cpu: 1\n  memoryInGB: 4\n";
-  const std::string kFinding =
-      "deploy/deployment_config_aci.yml:4:15: error: memoryInGB: 64 asks for 64 GB, but ACI is "
-      "for workloads under 48 GB of RAM; lower it or deploy to AKS [AML201]";
-
-  TempDir dir_;
-  Git git_;
-  std::string project_;
-  bool available_ = false;
-};
-
-TEST_F(PreCommit, TheSystemHookRefusesABadManifestAndPassesAGoodOne) {
-  REQUIRE_CLIENT(available_, "pre-commit and git (Debian packages pre-commit, git)");
-  // amlint on PATH, as `cmake --install` would put it.
-  fs::create_directories(dir_.path() + "/bin");
-  fs::create_symlink(amlint_binary(), dir_.path() + "/bin/amlint");
-  const char* path = std::getenv("PATH");
-  make_project("amlint-system", dir_.path() + "/bin:" + (path ? path : "/usr/bin:/bin"));
-
-  ProcessResult r = commit({{"deploy/deployment_config_aci.yml", kBad},
-                            {".github/workflows/ci.yml", "on: push\njobs: {}\n"}});
-  EXPECT_NE(r.exit_code, 0) << r.out << r.err;
-  const std::string shown = r.out + r.err;
-  EXPECT_NE(shown.find("amlint (Azure ML deployment manifests, installed binary)"),
-            std::string::npos)
-      << shown;
-  EXPECT_NE(shown.find("Failed"), std::string::npos) << shown;
-  EXPECT_NE(shown.find(kFinding), std::string::npos) << shown;
-  EXPECT_EQ(commits(), 1) << "the bad commit was made";
-
-  r = commit({{"deploy/deployment_config_aci.yml", kGood}});
-  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_NE((r.out + r.err).find("Passed"), std::string::npos) << r.out << r.err;
-  EXPECT_EQ(commits(), 2);
-}
-
-TEST_F(PreCommit, TheDefaultHookBuildsAmlintFromTheRepository) {
-#ifdef AMLINT_SANITIZED
-  // Minutes of build for nothing the sanitizers could check: the hook builds
-  // its own amlint from the repository, the same in either build.
-  GTEST_SKIP() << "the hook builds an unsanitized amlint; the normal build runs this test";
-#endif
-  REQUIRE_CLIENT(available_, "pre-commit and git (Debian packages pre-commit, git)");
-  // No amlint on PATH: the hook builds its own from the hook repository.
-  const char* env_path = std::getenv("PATH");
-  std::string path;
-  for (const std::string& d : split(env_path ? env_path : "/usr/bin:/bin", ':')) {
-    if (d.empty() || fs::exists(fs::path(d) / "amlint")) continue;
-    path += (path.empty() ? "" : ":") + d;
-  }
-  make_project("amlint", path);
-
-  ProcessResult r = commit({{"deploy/deployment_config_aci.yml", kBad}}, std::chrono::seconds(900));
-  const std::string shown = r.out + r.err;
-  EXPECT_NE(r.exit_code, 0) << shown;
-  EXPECT_NE(shown.find("amlint (Azure ML deployment manifests)"), std::string::npos) << shown;
-  EXPECT_NE(shown.find("amlint: building amlint"), std::string::npos) << shown;
-  EXPECT_NE(shown.find(kFinding), std::string::npos) << shown;
-  EXPECT_EQ(commits(), 1);
-
-  // The build is reused.
-  r = commit({{"deploy/deployment_config_aci.yml", kGood}}, std::chrono::seconds(120));
-  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_EQ((r.out + r.err).find("building"), std::string::npos) << r.out << r.err;
-  EXPECT_EQ(commits(), 2);
 }
 
 // ---------------------------------------------------------------------------
