@@ -51,6 +51,9 @@ struct CheckOptions {
   unsigned jobs = 0;     // --jobs; 0: one thread per core
   bool quiet = false;
   bool force = false;  // init: overwrite
+  // check --no-baseline; baseline --replace
+  bool no_baseline = false;
+  bool replace = false;
 };
 
 std::vector<std::string> format_names() {
@@ -101,6 +104,8 @@ void add_check_options(CLI::App& app, CheckOptions& o) {
   app.add_option("--baseline", o.baseline,
                  "Hide the findings this baseline lists and report its stale entries "
                  "(default: the config's baseline)");
+  app.add_flag("--no-baseline", o.no_baseline, "Do not use the config's baseline for this run")
+      ->excludes(app.get_option("--baseline"));
   app.add_option("--color", o.color, "Colour the human format: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
@@ -212,8 +217,9 @@ int run_check(const CheckOptions& o) {
   report_options.fail_level = !o.fail_level.empty()
                                   ? parse_level(o.fail_level, "none").value_or(Severity::kError)
                                   : run_config.fail_level().value_or(Severity::kError);
-  const std::optional<std::string> baseline =
-      !o.baseline.empty() ? o.baseline : run_config.baseline();
+  const std::optional<std::string> baseline = o.no_baseline         ? std::nullopt
+                                              : !o.baseline.empty() ? o.baseline
+                                                                    : run_config.baseline();
   if (baseline) {
     if (!fs::exists(*baseline)) {
       throw UsageError(
@@ -255,16 +261,17 @@ int run_baseline(const CheckOptions& o) {
   LintSetup setup;
   prepare(o, setup);
   const std::string path = o.baseline.empty() ? kBaselineFileName : o.baseline;
+  const std::unique_ptr<Baseline> previous = o.replace ? nullptr : Baseline::load_previous(path);
   const LintReport report = lint(setup.options);
   for (const std::string& e : report.internal_errors)
     std::cerr << "amlint: internal error: " << e << "\n";
   if (!report.internal_errors.empty())
     return kExitInternal;  // an incomplete baseline would hide nothing
-  if (const auto error = write_file_atomically(path, Baseline::render(report.findings))) {
-    throw UsageError(*error);
-  }
-  std::cerr << "amlint: wrote " << report.findings.size()
-            << (report.findings.size() == 1 ? " entry" : " entries") << " to " << path << "\n";
+  const BaselineUpdate update =
+      update_baseline(report.findings, *setup.configs, previous.get(),
+                      BaselineScope::of(setup.options.paths, o.stdin_filename));
+  if (const auto error = write_file_atomically(path, update.text)) throw UsageError(*error);
+  std::cerr << "amlint: " << update.summary(path) << "\n";
   return kExitClean;
 }
 
@@ -359,6 +366,9 @@ int main_impl(int argc, char** argv) {
   baseline->add_option("--baseline-file", options.baseline,
                        std::string("Where to write it (default: ") + kBaselineFileName +
                            " in the current directory)");
+  baseline->add_flag("--replace", options.replace,
+                     "Write exactly this run's entries (default: keep the entries of paths not "
+                     "given)");
   CLI::App* config = app.add_subcommand(
       "config", "Print the settings in effect for a path, and where each is set");
   config->add_option("path", options.paths, "A file or directory (default: the current directory)")
