@@ -154,8 +154,9 @@ int run_check(const CheckOptions& o) {
   report_options.fail_level = !o.fail_level.empty()
                                   ? parse_level(o.fail_level, "none").value_or(Severity::kError)
                                   : run_config.fail_level().value_or(Severity::kError);
-  const std::optional<std::string> baseline =
-      !o.baseline.empty() ? o.baseline : run_config.baseline();
+  const std::optional<std::string> baseline = o.no_baseline         ? std::nullopt
+                                              : !o.baseline.empty() ? o.baseline
+                                                                    : run_config.baseline();
   if (baseline) {
     if (!fs::exists(*baseline)) {
       throw UsageError(
@@ -198,16 +199,17 @@ int run_baseline(const CheckOptions& o) {
   LintSetup setup;
   prepare(o, setup);
   const std::string path = o.baseline.empty() ? kBaselineFileName : o.baseline;
+  const std::unique_ptr<Baseline> previous = o.replace ? nullptr : Baseline::load_previous(path);
   const LintReport report = lint(setup.options);
   for (const std::string& e : report.internal_errors)
     std::cerr << "amlint: internal error: " << e << "\n";
   if (!report.internal_errors.empty())
     return kExitInternal;  // an incomplete baseline would hide nothing
-  if (const auto error = write_file_atomically(path, Baseline::render(report.findings))) {
-    throw UsageError(*error);
-  }
-  std::cerr << "amlint: wrote " << report.findings.size()
-            << (report.findings.size() == 1 ? " entry" : " entries") << " to " << path << "\n";
+  const BaselineUpdate update =
+      update_baseline(report.findings, *setup.configs, previous.get(),
+                      BaselineScope::of(setup.options.paths, o.stdin_filename));
+  if (const auto error = write_file_atomically(path, update.text)) throw UsageError(*error);
+  std::cerr << "amlint: " << update.summary(path) << "\n";
   return kExitClean;
 }
 

@@ -64,6 +64,8 @@ void add_check_options(CLI::App& app, CheckOptions& o) {
   app.add_option("--baseline", o.baseline,
                  "Hide the findings this baseline lists and report its stale entries "
                  "(default: the config's baseline)");
+  app.add_flag("--no-baseline", o.no_baseline, "Do not use the config's baseline for this run")
+      ->excludes(app.get_option("--baseline"));
   app.add_option("--color", o.color, "Colour the human format: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
@@ -108,6 +110,9 @@ class CommandLine {
           baseline.add_option("--baseline-file", options.baseline,
                               std::string("Where to write it (default: ") + kBaselineFileName +
                                   " in the current directory)");
+          baseline.add_flag("--replace", options.replace,
+                            "Write exactly this run's entries (default: keep the entries of "
+                            "paths not given)");
         });
     add(Command::kConfig, "config",
         "Print the settings in effect for a path, and where each is set", [&](CLI::App& config) {

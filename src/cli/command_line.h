@@ -34,6 +34,9 @@ struct CheckOptions {
   std::string baseline;  // --baseline (check) or --baseline-file (baseline)
   unsigned jobs = 0;     // --jobs; 0: one thread per core
   bool allow_empty = false;
+  // check --no-baseline; baseline --replace
+  bool no_baseline = false;
+  bool replace = false;
   bool no_project = false;
   bool quiet = false;
   bool force = false;  // init: overwrite

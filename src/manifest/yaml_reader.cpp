@@ -16,6 +16,7 @@
 #include "manifest/readers.h"
 #include "manifest/scan.h"
 #include "manifest/tree_builder.h"
+#include "manifest/yaml_errors.h"
 #include "util/text.h"
 
 namespace amlint::detail {
@@ -215,84 +216,61 @@ class Handler : public YAML::EventHandler {
   std::size_t last_document_start_ = std::string_view::npos;
 };
 
-// yaml-cpp says "illegal map value" for tab indentation; find the tab instead.
-std::optional<std::size_t> find_tab_indentation(const SourceFile& source, int up_to_line) {
-  for (int line = 1; line <= up_to_line && line <= source.line_count(); ++line) {
-    const std::string_view text = source.line(line);
-    for (std::size_t i = 0; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
-      if (text[i] == '\t') {
-        return static_cast<std::size_t>(text.data() - source.text().data()) + i;
-      }
-    }
+// What yaml-cpp's message means (its ErrorMsg texts; three of them end
+// with the character or version they are about).
+YamlError kind_of(const YAML::ParserException& e) {
+  if (dynamic_cast<const YAML::DeepRecursion*>(&e)) return YamlError::kDeepRecursion;
+  namespace M = YAML::ErrorMsg;
+  static const std::pair<const char*, YamlError> kKinds[] = {
+      {M::END_OF_MAP, YamlError::kEndOfMap},
+      {M::END_OF_SEQ, YamlError::kEndOfSeq},
+      {M::END_OF_MAP_FLOW, YamlError::kEndOfFlowMap},
+      {M::END_OF_SEQ_FLOW, YamlError::kEndOfFlowSeq},
+      {M::MAP_VALUE, YamlError::kMapValue},
+      {M::MAP_KEY, YamlError::kMapKey},
+      {M::BLOCK_ENTRY, YamlError::kBlockEntry},
+      {M::FLOW_END, YamlError::kFlowEnd},
+      {M::UNKNOWN_TOKEN, YamlError::kUnknownToken},
+      {M::TAB_IN_INDENTATION, YamlError::kTab},
+      {M::EOF_IN_SCALAR, YamlError::kEofInScalar},
+      {M::DOC_IN_SCALAR, YamlError::kDocInScalar},
+      {M::CHAR_IN_SCALAR, YamlError::kCharInScalar},
+      {M::SINGLE_QUOTED_CHAR, YamlError::kCharInScalar},
+      {M::INVALID_ESCAPE, YamlError::kEscape},
+      {M::INVALID_HEX, YamlError::kHexEscape},
+      {M::INVALID_UNICODE, YamlError::kUnicodeEscape},
+      {M::ANCHOR_NOT_FOUND, YamlError::kAnchorName},
+      {M::CHAR_IN_ANCHOR, YamlError::kAnchorName},
+      {M::ALIAS_NOT_FOUND, YamlError::kAliasName},
+      {M::CHAR_IN_ALIAS, YamlError::kAliasName},
+      {M::MULTIPLE_ANCHORS, YamlError::kTwoAnchors},
+      {M::MULTIPLE_TAGS, YamlError::kTwoTags},
+      {M::MULTIPLE_ALIASES, YamlError::kAliasContent},
+      {M::ALIAS_CONTENT, YamlError::kAliasContent},
+      {M::UNKNOWN_ANCHOR, YamlError::kUnknownAnchor},
+      {M::ZERO_INDENT_IN_BLOCK, YamlError::kBlockHeader},
+      {M::CHAR_IN_BLOCK, YamlError::kBlockHeader},
+      {M::CHAR_IN_TAG_HANDLE, YamlError::kTag},
+      {M::TAG_WITH_NO_SUFFIX, YamlError::kTag},
+      {M::END_OF_VERBATIM_TAG, YamlError::kTag},
+      {M::YAML_DIRECTIVE_ARGS, YamlError::kDirective},
+      {M::YAML_VERSION, YamlError::kDirective},
+      {M::YAML_MAJOR_VERSION, YamlError::kDirective},
+      {M::REPEATED_YAML_DIRECTIVE, YamlError::kDirective},
+      {M::TAG_DIRECTIVE_ARGS, YamlError::kDirective},
+      {M::REPEATED_TAG_DIRECTIVE, YamlError::kDirective},
+  };
+  for (const auto& [text, kind] : kKinds) {
+    if (starts_with(e.msg, text)) return kind;
   }
-  return std::nullopt;
+  return YamlError::kOther;
 }
 
-// The key that ends at the ':' at `colon`, when it is longer than YAML
-// allows a key written without '? ' (1024 characters; yaml-cpp counts bytes).
-std::optional<std::size_t> overlong_key(std::string_view text, std::size_t colon) {
-  std::size_t key = text.find_last_of("\r\n", colon == 0 ? 0 : colon - 1);
-  key = key == std::string_view::npos ? 0 : key + 1;
-  while (key < colon && (text[key] == ' ' || ((text[key] == '-' || text[key] == '?') &&
-                                              key + 1 < colon && text[key + 1] == ' '))) {
-    ++key;
-  }
-  if (colon - key > 1024) return key;
-  return std::nullopt;
-}
-
-std::string describe(const YAML::ParserException& e) {
-  if (dynamic_cast<const YAML::DeepRecursion*>(&e)) {
-    return "nesting is deeper than the YAML parser allows; flatten the document";
-  }
-  std::string msg = e.msg;
-  if (!msg.empty() && msg.back() == '.') msg.pop_back();
-  return "invalid YAML: " + msg;
-}
-
-Problem never_closed(std::string_view text, std::size_t bracket) {
-  return Problem{ProblemKind::kSyntax,
-                 {bracket, bracket + 1},
-                 std::string("invalid YAML: this '") + text[bracket] + "' is never closed",
-                 {},
-                 {}};
-}
-
-// yaml-cpp's message and position for a parse error, made plainer where
-// they are known to mislead.
-Problem explain(const SourceFile& source, std::size_t start, const YAML::ParserException& e) {
-  const std::string_view text = source.text();
+YamlParseError error_of(std::string_view text, std::size_t start, const YAML::ParserException& e) {
   std::size_t pos = e.mark.pos < 0 ? text.size() : static_cast<std::size_t>(e.mark.pos) + start;
-  if (pos > text.size()) pos = text.size();
-  std::string message = describe(e);
-  const std::string_view error_line = source.line(source.position(pos).line);
-  if (auto tab = find_tab_indentation(source, source.position(pos).line)) {
-    pos = *tab;
-    message = "tab character in indentation; YAML indents with spaces only: replace the tab";
-  } else if (const std::size_t bracket = scan_flow(text, start, pos, SIZE_MAX).unclosed;
-             e.msg.find("flow not found") != std::string::npos &&
-             bracket != std::string_view::npos) {
-    return never_closed(text, bracket);
-  } else if (e.msg == YAML::ErrorMsg::UNKNOWN_ANCHOR && pos < text.size() && text[pos] == '*') {
-    const std::size_t end = text.find_first_of(" \t\r\n,]}", pos);
-    const std::string alias(text.substr(pos, end == std::string_view::npos ? end : end - pos));
-    message = "invalid YAML: alias " + alias + " names no anchor before it; define &" +
-              alias.substr(1) + " first, or write the value out";
-  } else if (const auto key = overlong_key(text, pos); key && e.msg == YAML::ErrorMsg::MAP_VALUE) {
-    pos = *key;
-    message =
-        "invalid YAML: this key is longer than 1024 characters, the most YAML allows for a "
-        "key written without '? '; shorten it";
-  } else if (const std::size_t open = error_line.find("{{"); open != std::string_view::npos) {
-    // Samples often carry {{ placeholders }} that a script fills in.
-    const std::size_t close = error_line.find("}}", open);
-    const std::string_view placeholder =
-        error_line.substr(open, close == std::string_view::npos ? 2 : close + 2 - open);
-    pos = static_cast<std::size_t>(error_line.data() - text.data()) + open;
-    message = "unrendered template placeholder " + quote(placeholder) +
-              " is not valid YAML; lint the rendered file, or quote the value";
-  }
-  return Problem{ProblemKind::kSyntax, {pos, pos + 1}, message, {}, {}};
+  std::string message = e.msg;
+  if (!message.empty() && message.back() == '.') message.pop_back();
+  return YamlParseError{kind_of(e), std::min(pos, text.size()), message};
 }
 
 // `text` with each carriage return that is not followed by a line feed
@@ -346,7 +324,8 @@ void read_yaml(const SourceFile& source, std::size_t start, const Limits& limits
       // The parser met the end of what it was given, not of the file.
       out.problems.push_back(handler.cut_problem());
     } else if (const auto* parse_error = dynamic_cast<const YAML::ParserException*>(&e)) {
-      const Problem problem = explain(source, start, *parse_error);
+      const Problem problem =
+          explain_yaml_error(source, start, error_of(text, start, *parse_error));
       // The parse error supersedes what the builder said about the same spot
       // (a placeholder first seen as a mapping key, then failing to parse).
       out.problems.erase(std::remove_if(out.problems.begin(), out.problems.end(),

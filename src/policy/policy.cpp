@@ -123,7 +123,9 @@ class PolicyRun {
       for (Finding* f : by_file_[&file]) {
         if (!f->rule) continue;
         const auto it = std::find(s.rules.begin(), s.rules.end(), f->rule);
-        if (it == s.rules.end() || (!s.whole_file && f->location.begin().line != s.line)) continue;
+        const int line = f->location.begin().line;
+        if (it == s.rules.end() || (!s.whole_file && (line < s.line || line > s.last_line)))
+          continue;
         if (!config.suppressible(*f->rule)) {
           refused.insert(f->rule);
         } else if (!expired(s.until)) {
@@ -137,7 +139,10 @@ class PolicyRun {
 
   void report_inline(const SourceFile& file, const Config& config, const Suppression& s,
                      const std::set<const RuleInfo*>& refused) {
-    const std::string what = s.whole_file ? "this file" : "line " + std::to_string(s.line);
+    const std::string what = s.whole_file           ? "this file"
+                             : s.last_line > s.line ? "lines " + std::to_string(s.line) + "-" +
+                                                          std::to_string(s.last_line)
+                                                    : "line " + std::to_string(s.line);
     if (s.reason.empty()) {
       add(policy_rules::kSuppressionWithoutReason, file, s.range,
           "suppression of " + rule_list(s.rules) +

@@ -96,13 +96,13 @@ rules:
   # AML402: warning
   # AML601: {severity: off, paths: [experiments/]}
 
-# Files and directories amlint skips.
-ignore: []
+# Files and directories amlint skips, one list item each (no value: none).
+ignore:
   # - legacy/
   # - "**/*.generated.yml"
 
 # Severities for groups of paths; the last override that matches wins.
-overrides: []
+overrides:
   # - paths: [sandbox/]
   #   rules: {AML301: off, AML702: off}
 
@@ -138,7 +138,7 @@ overrides: []
 # run-directories: [., pipelines/]
 
 # Accepted findings in JSON files, which cannot hold comments.
-suppress: []
+suppress:
   # - rule: AML201
   #   path: services/fraud/deploymentconfig.json
   #   pointer: /containerResourceRequirements/memoryInGB

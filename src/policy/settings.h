@@ -11,8 +11,9 @@ namespace amlint {
 
 void write_settings(std::ostream& out, const Config& config);
 
-// The commented starter .amlint.yaml (valid as written: every setting in it
-// is the default).
+// The commented starter .amlint.yaml: valid as written (every setting in it
+// is the default), and valid with any of its commented examples uncommented
+// (a list's items are commented under its key, which has no value).
 std::string starter_config();
 
 }  // namespace amlint

@@ -1,5 +1,7 @@
 #include "policy/suppressions.h"
 
+#include <algorithm>
+
 #include "rules/registry.h"
 #include "util/regex.h"
 #include "util/text.h"
@@ -24,6 +26,50 @@ bool holds_yaml(std::string_view line) {
 bool is_preamble(std::string_view line) {
   const std::string_view t = trim(line);
   return !holds_yaml(line) || starts_with(t, "%") || t == "---";
+}
+
+// A line without its line break (a CRLF file's '\r').
+std::string_view line_text(const SourceFile& file, int n) {
+  std::string_view line = file.line(n);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+// The last line of the node that starts on each line, by indentation, as
+// YAML's block structure has it: the lines below a key or list item that are
+// indented deeper (blank and comment lines do not end it), and for a key with
+// no value on its line also the list items at the key's own indentation
+// (`key:` then `- a`). A flow collection or a scalar written over several
+// lines is indented deeper than its key too. Indexed by line; 0 for a line
+// that holds no YAML. One pass over the file.
+std::vector<int> block_last_lines(const SourceFile& file) {
+  struct Open {
+    int line;
+    std::size_t indent;
+    bool takes_items;  // a key with no value on its line
+  };
+  std::vector<int> last(static_cast<std::size_t>(file.line_count()) + 1, 0);
+  std::vector<Open> open;
+  int previous = 0;  // the last line that holds YAML
+  const auto close = [&](const Open& o) { last[static_cast<std::size_t>(o.line)] = previous; };
+  for (int n = 1; n <= file.line_count(); ++n) {
+    const std::string_view line = line_text(file, n);
+    if (!holds_yaml(line)) continue;
+    const std::size_t indent = line.find_first_not_of(' ');
+    std::string_view content = line.substr(indent);
+    const bool item = content == "-" || starts_with(content, "- ");
+    while (!open.empty() && indent <= open.back().indent &&
+           !(indent == open.back().indent && item && open.back().takes_items)) {
+      close(open.back());
+      open.pop_back();
+    }
+    if (const std::size_t comment = content.find(" #"); comment != std::string_view::npos)
+      content = content.substr(0, comment);
+    open.push_back(Open{n, indent, !item && ends_with(trim(content), ":")});
+    previous = n;
+  }
+  for (; !open.empty(); open.pop_back()) close(open.back());
+  return last;
 }
 
 std::vector<std::string> rule_names() {
@@ -120,8 +166,7 @@ ScannedSuppressions scan_suppressions(const SourceFile& file) {
   bool in_preamble = true;
   std::vector<std::size_t> pending;  // line directives waiting for the line they cover
   for (int n = 1; n <= file.line_count(); ++n) {
-    std::string_view line = file.line(n);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // a CRLF file's line break
+    const std::string_view line = line_text(file, n);
     const bool yaml = holds_yaml(line);
     std::string directive;
     if (line.find("amlint") != std::string_view::npos &&
@@ -137,6 +182,7 @@ ScannedSuppressions scan_suppressions(const SourceFile& file) {
                                               "move it to the top, or use 'ignore' "
                                               "for one line"});
         } else if (s->whole_file || !yaml) {
+          s->own_line = !s->whole_file;
           if (!s->whole_file) pending.push_back(out.suppressions.size());
           out.suppressions.push_back(std::move(*s));
         } else {
@@ -156,10 +202,21 @@ ScannedSuppressions scan_suppressions(const SourceFile& file) {
         DirectiveError{out.suppressions[i].range,
                        "this suppression is followed by no YAML line to cover; remove it"});
   }
-  // Directives that cover nothing were reported; drop them.
+  // Directives that cover nothing were reported; drop them. An own-line one
+  // covers the block of the line below it.
   std::vector<Suppression> kept;
+  std::vector<int> blocks;
   for (Suppression& s : out.suppressions) {
-    if (s.whole_file || s.line > 0) kept.push_back(std::move(s));
+    if (s.whole_file) {
+      kept.push_back(std::move(s));
+    } else if (s.line > 0) {
+      s.last_line = s.line;
+      if (s.own_line) {
+        if (blocks.empty()) blocks = block_last_lines(file);
+        s.last_line = std::max(s.line, blocks[static_cast<std::size_t>(s.line)]);
+      }
+      kept.push_back(std::move(s));
+    }
   }
   out.suppressions = std::move(kept);
   return out;

@@ -5,9 +5,13 @@
 //   # amlint: ignore-file AML402 -- migrating to CLI v2 in Q1
 //
 // `ignore` as a trailing comment covers its own line; on a line of its own it
-// covers the next line that holds YAML. `ignore-file` covers the whole file
-// and must come before any YAML. Rules are ids or slugs. Text after `--` is
-// the reason; `until=` makes the suppression stop working after that day.
+// covers the node on the next line that holds YAML with all its children:
+// the key or list item there and its whole block, through the last line
+// indented deeper (for `key:` with a list at its own indentation, through
+// the list's last item), but not the next sibling. `ignore-file` covers the
+// whole file and must come before any YAML. Rules are ids or slugs. Text
+// after `--` is the reason; `until=` makes the suppression stop working
+// after that day.
 #pragma once
 
 #include <string>
@@ -19,8 +23,10 @@ namespace amlint {
 
 struct Suppression {
   bool whole_file = false;
-  int line = 0;     // the line it covers (not whole_file)
-  ByteRange range;  // the directive, from '#' to the end of the line
+  bool own_line = false;  // on a line of its own (not trailing, not whole_file)
+  int line = 0;           // the first line it covers (not whole_file)
+  int last_line = 0;      // the last line it covers: `line` for a trailing one
+  ByteRange range;        // the directive, from '#' to the end of the line
   std::vector<const RuleInfo*> rules;
   std::vector<bool> used;  // per rule, set while applying
   std::string reason;      // "" when none was given
