@@ -60,7 +60,8 @@ std::optional<std::map<std::string, IndexedFile>> read(const std::string& cache_
         !number(file[3], count) || count > lines.size() - i) {
       return std::nullopt;
     }
-    f.path = (fs::path(root) / std::string(file[2])).lexically_normal().string();
+    // Written by lexically_relative from normal paths: joined as they are.
+    f.path = root + "/" + std::string(file[2]);
     for (std::size_t m = 0; m < count; ++m) {
       const std::vector<std::string_view> manifest = fields(lines[i++]);
       int format = 0;

@@ -45,14 +45,16 @@ class ProjectIndex {
   // argument is; `skip` drops a file by absolute path: amlint's own files,
   // what the config ignores). `cache_file` ("" for none) is read first and
   // written back when anything changed; a cache that cannot be read or
-  // written only makes the run slower.
+  // written only makes the run slower. New and changed files are parsed on
+  // `jobs` threads (util/pool.h).
   static ProjectIndex build(const std::string& root,
                             const std::function<bool(const std::string&)>& skip,
-                            const Limits& limits, const std::string& cache_file);
+                            const Limits& limits, const std::string& cache_file, unsigned jobs);
 
-  // The files that hold what `lookup` looks for; an endpoint's lookup also
-  // brings its deployments, a deployment's its endpoints (a check on one
-  // may ask for the other).
+  // The files that hold what `lookup` looks for, and for an endpoint's
+  // deployments the endpoints of that name too (which of them a deployment
+  // belongs to depends on all). They are read, not linted: what they look up
+  // in turn is not needed.
   std::vector<std::string> files_for(const Lookup& lookup) const;
 
   const std::vector<IndexedFile>& files() const { return files_; }

@@ -8,6 +8,7 @@
 #include "index/project_index.h"
 #include "policy/config.h"
 #include "util/files.h"
+#include "util/pool.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -54,16 +55,24 @@ std::vector<Input> context_inputs(const std::vector<FileResult>& results,
   std::set<std::string> wanted;
   for (const auto& [scope, lookups] : by_scope) {
     if (!is_project_root(scope) || walked_whole(scope, options)) continue;
+    std::map<std::string, const Config*> config_of;  // by directory
     const auto skip = [&](const std::string& path) {
       if (is_own_file(path)) return true;
-      try {
-        return places.config_of(path).ignores(path);
-      } catch (const UsageError&) {
-        return false;  // a broken config elsewhere is that folder's run's to report
+      const std::string dir = path.substr(0, path.rfind('/'));
+      auto it = config_of.find(dir);
+      if (it == config_of.end()) {
+        const Config* config = nullptr;
+        try {
+          config = &places.config_of(path);
+        } catch (const UsageError&) {
+          // A broken config elsewhere is that folder's run's to report.
+        }
+        it = config_of.emplace(dir, config).first;
       }
+      return it->second && it->second->ignores(path);
     };
-    const ProjectIndex index =
-        ProjectIndex::build(scope, skip, options.limits, index_cache_file(scope));
+    const ProjectIndex index = ProjectIndex::build(
+        scope, skip, options.limits, index_cache_file(scope), resolve_jobs(options.jobs));
     for (const Lookup* l : lookups) {
       for (std::string& path : index.files_for(*l)) {
         if (!loaded.count(path)) wanted.insert(std::move(path));

@@ -11,11 +11,11 @@
 #include "lint/inputs.h"
 #include "lint/models.h"
 #include "lint/place.h"
-#include "lint/pool.h"
 #include "policy/policy.h"
 #include "policy/suppressions.h"
 #include "rules/registry.h"
 #include "util/files.h"
+#include "util/pool.h"
 
 namespace amlint {
 namespace {
@@ -35,7 +35,7 @@ std::vector<const Check*> checks_to_run(const std::vector<std::string>& ignore) 
 }
 
 // A run in two phases, so that memory stays small and files are linted in
-// parallel (lint/pool.h):
+// parallel (util/pool.h):
 // 1. Each file on its own: read it, parse it document by document, and lint
 //    each manifest as soon as it is built, against an empty project that
 //    records what the checks look up; then drop its tree, keeping a reference

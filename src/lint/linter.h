@@ -48,7 +48,7 @@ struct LintOptions {
   // The project configs (.amlint.yaml); nullptr: defaults for every file.
   ConfigResolver* configs = nullptr;
   Baseline* baseline = nullptr;  // findings to hide; nullptr: none
-  unsigned jobs = 0;             // threads (--jobs); 0: one per core (lint/pool.h)
+  unsigned jobs = 0;             // threads (--jobs); 0: one per core (util/pool.h)
   // AML003 for a named file that is not a manifest; off under pre-commit,
   // which names every staged YAML and JSON file.
   bool report_unrecognised = true;

@@ -41,7 +41,10 @@ struct Walker {
     std::vector<std::pair<std::string, bool>> entries;  // name, is directory
     for (fs::directory_iterator it(fs_dir, fs::directory_options::skip_permission_denied, ec), end;
          !ec && it != end; it.increment(ec)) {
-      const std::string name = it->path().filename().string();
+      // The name by string, not path::filename(), which splits the whole
+      // path: a walk of thousands of files spent a fifth of its time there.
+      const std::string& full = it->path().native();
+      const std::string name = full.substr(full.rfind('/') + 1);
       std::error_code type_ec;
       const fs::file_status status = it->status(type_ec);  // follows symlinks
       if (type_ec) continue;                               // a dangling symlink
@@ -53,7 +56,8 @@ struct Walker {
     }
     std::sort(entries.begin(), entries.end());
     for (const auto& [name, is_dir] : entries) {
-      const std::string child_fs = (fs::path(fs_dir) / name).string();
+      const std::string child_fs =
+          fs_dir.empty() || fs_dir.back() == '/' ? fs_dir + name : fs_dir + "/" + name;
       const std::string child_display = display_join(display_dir, name);
       if (is_dir) {
         walk(child_fs, child_display);

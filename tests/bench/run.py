@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, List, Optional
 
+from partial import time_partial_runs
+
 REPO = Path(__file__).resolve().parents[2]
 BENCH = REPO / "tests" / "bench"
 MIB = 1024 * 1024
@@ -369,6 +371,9 @@ def run_all(bench, corpora):
             bench.results.append(time_single_file(bench, args.amlint, corpus))
         if corpus.key == "1k" or (corpus.key == "10k" and not args.quick):
             bench.results += time_tools(bench, peers, corpus, 1)
+        if corpus.key == "10k":
+            time_partial_runs(bench, args.amlint, corpus, measure,
+                              lambda *fields: Result(*fields), log)
     if peers:
         bench.notes.append("The peers ran once per corpus%s, and not on the 50 MB file."
                            % (" and, with --quick, on the 1,000 files only" * args.quick))

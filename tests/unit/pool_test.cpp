@@ -1,6 +1,6 @@
 // The thread pool of a run: every task once, never more threads than asked,
 // and an exception in a task stops the others and reaches the caller.
-#include "lint/pool.h"
+#include "util/pool.h"
 
 #include <gtest/gtest.h>
 

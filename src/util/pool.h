@@ -1,6 +1,6 @@
-// The threads of a lint run (--jobs): a bounded number of workers that take
-// tasks by index. Callers give every task its own result slot and read the
-// slots in index order afterwards, so the output never depends on timing.
+// The threads of a lint run (--jobs) and of the project index: a bounded number of workers that
+// take tasks by index. Callers give every task its own result slot and read the slots in index
+// order afterwards, so the output never depends on timing.
 #pragma once
 
 #include <cstddef>

@@ -1,4 +1,4 @@
-#include "lint/pool.h"
+#include "util/pool.h"
 
 #include <algorithm>
 #include <atomic>
