@@ -80,6 +80,7 @@ std::vector<Input> context_inputs(const std::vector<FileResult>& results,
     }
   }
   std::vector<Input> out;
+  out.reserve(wanted.size());
   for (const std::string& path : wanted) out.push_back(Input{display_of(path), path, false, {}});
   return out;
 }
