@@ -13,6 +13,7 @@
 
 #include "capability/table.h"
 #include "cli/command_line.h"
+#include "fix/command.h"
 #include "lint/linter.h"
 #include "policy/baseline.h"
 #include "policy/config.h"
@@ -143,6 +144,40 @@ void prepare(const CheckOptions& o, LintSetup& setup) {
   options.configs = setup.configs.get();
 }
 
+// --fix and --diff, before the run that reports: standard input becomes a
+// buffer (it can be read once), and its fixed text goes to standard output.
+// Returns the exit code when the command ends here.
+std::optional<int> run_fix(const CheckOptions& o, LintSetup& setup) {
+  if (o.unsafe_fixes && !o.fix && !o.diff) throw UsageError("--unsafe-fixes needs --fix or --diff");
+  if (!o.fix && !o.diff) return std::nullopt;
+  LintOptions& options = setup.options;
+  const auto stdin_at = std::find(options.paths.begin(), options.paths.end(), kStdinPath);
+  const bool from_stdin = stdin_at != options.paths.end();
+  if (from_stdin) {
+    options.paths.erase(stdin_at);
+    ReadResult read = read_stdin(options.limits.max_file_bytes);
+    if (read.error) throw UsageError("cannot read standard input: " + *read.error);
+    options.buffers.push_back(Buffer{o.stdin_filename, std::move(read.bytes)});
+  }
+  std::ostringstream fixed_text;
+  const FixRun run =
+      run_fixes(options, FixOptions{o.unsafe_fixes}, o.diff ? FixMode::kDiff : FixMode::kWrite,
+                o.diff || from_stdin ? std::cout : fixed_text, std::cerr);
+  std::cout.flush();
+  for (const std::string& e : run.errors) std::cerr << "amlint: " << e << "\n";
+  if (!run.errors.empty()) return kExitUsage;
+  const std::string fixes =
+      std::to_string(run.fixes_applied) + (run.fixes_applied == 1 ? " fix" : " fixes") + " in " +
+      std::to_string(run.files_changed) + (run.files_changed == 1 ? " file" : " files");
+  if (o.diff) {
+    if (!o.quiet) std::cerr << "amlint: " << fixes << " would be applied\n";
+    return run.files_changed > 0 ? kExitFindings : kExitClean;
+  }
+  if (!o.quiet) std::cerr << "amlint: applied " << fixes << "\n";
+  if (from_stdin) return kExitClean;  // the fixed text is the output
+  return std::nullopt;                // report what remains
+}
+
 int run_check(const CheckOptions& o) {
   LintSetup setup;
   prepare(o, setup);
@@ -170,6 +205,7 @@ int run_check(const CheckOptions& o) {
     setup.options.baseline = setup.baseline.get();
   }
   std::vector<AtomicFile> files = open_outputs(outputs);
+  if (const std::optional<int> done = run_fix(o, setup)) return *done;
   const LintReport report = lint(setup.options);
   const bool color = use_color(o.color);
 

@@ -62,8 +62,8 @@ TEST(Conventions, EachDependencyIsIncludedInOneFile) {
 // and the floors below it; main.cpp, at the top, may include from any.
 const std::vector<std::string>& layers() {
   static const std::vector<std::string> order = {
-      "util",  "core",  "manifest", "schema", "capability", "data", "model",
-      "index", "rules", "policy",   "lint",   "report",     "cli"};
+      "util",  "core",  "manifest", "schema", "capability", "data",   "model",
+      "index", "rules", "policy",   "lint",   "fix",        "report", "cli"};
   return order;
 }
 

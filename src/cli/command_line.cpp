@@ -70,6 +70,15 @@ void add_check_options(CLI::App& app, CheckOptions& o) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
   app.add_flag("-q,--quiet", o.quiet, "Do not print the summary on standard error");
+  app.add_flag("--fix", o.fix,
+               "Apply the safe fixes in place, then report what remains ('-': print the fixed "
+               "text)");
+  app.add_flag("--unsafe-fixes", o.unsafe_fixes,
+               "With --fix or --diff, apply the unsafe fixes too (judgements to review)");
+  app.add_flag("--diff", o.diff,
+               "Print a unified diff of what --fix would change, change nothing; exit 1 if "
+               "there is anything to fix")
+      ->excludes(app.get_option("--fix"));
 }
 
 // The commands and options, writing into `a`; CLI11 keeps pointers to its

@@ -37,6 +37,10 @@ struct CheckOptions {
   // check --no-baseline; baseline --replace
   bool no_baseline = false;
   bool replace = false;
+  // check --fix, --unsafe-fixes, --diff
+  bool fix = false;
+  bool unsafe_fixes = false;
+  bool diff = false;
   bool no_project = false;
   bool quiet = false;
   bool force = false;  // init: overwrite

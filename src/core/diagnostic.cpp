@@ -2,6 +2,10 @@
 
 namespace amlint {
 
+std::string_view applicability_name(Applicability applicability) {
+  return applicability == Applicability::kSafe ? "safe" : "unsafe";
+}
+
 std::string_view severity_name(Severity severity) {
   switch (severity) {
     case Severity::kInfo:

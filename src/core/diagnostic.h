@@ -81,12 +81,35 @@ struct Related {
   std::string message;
 };
 
+// One replacement in a file's original bytes: `range` (possibly empty, an
+// insertion) becomes `replacement`.
+struct TextEdit {
+  ByteRange range;
+  std::string replacement;
+};
+
+// How sure a fix is of what the user meant. `safe`: certainly (a key typo
+// with one candidate, `yes` where a boolean is wanted); `unsafe`: a
+// judgement the user should review (a retired size's successor).
+enum class Applicability { kSafe, kUnsafe };
+std::string_view applicability_name(Applicability applicability);  // "safe", "unsafe"
+
+// A correction of a finding: edits of the finding's file, which never
+// overlap one another, applied together or not at all (src/fix/).
+struct Fix {
+  std::string title;  // what it does, in a few words: "rename to 'environment_variables'"
+  Applicability applicability = Applicability::kSafe;
+  std::vector<TextEdit> edits;
+};
+
 struct Finding {
   const RuleInfo* rule = nullptr;
   Severity severity = Severity::kError;
   Location location;
   std::string message;
   std::vector<Related> related;
+  // How to correct it, when there is one clear way (at most one fix today).
+  std::vector<Fix> fixes;
   // The secret this finding is about (AML701), decoded; empty for other
   // findings. Never written out: the linter masks it in the source and in
   // every message of its file (lint/linter.cpp).

@@ -233,6 +233,10 @@ void FileLinter::load_manifests(FileResult& r, const SourceFile& file, bool name
       std::vector<Related> related;
       if (p.related) related.push_back(Related{Location{&file, *p.related, ""}, p.related_message});
       r.findings.push_back(finding(rule_for(p.kind), file, p.range, p.message, std::move(related)));
+      if (p.removable) {
+        r.findings.back().fixes.push_back(
+            Fix{"remove the trailing comma", Applicability::kSafe, {TextEdit{*p.removable, ""}}});
+      }
     }
   }
   if (named && !recognised && !fatal && options_.report_unrecognised)

@@ -179,6 +179,7 @@ class Run {
       Related moved{f.location, "the request is here"};
       f.location = it->location;
       *it = std::move(moved);
+      f.fixes.clear();  // its edits are of the other file
     }
     findings_.push_back(std::move(f));
   }

@@ -139,7 +139,7 @@ JsonError describe(std::string_view text, std::size_t offset, rapidjson::ParseEr
     const std::size_t before = skip_back_blanks(text, offset);
     if (before > 0 && text[before - 1] == ',') {
       return {before - 1, std::string("trailing comma before '") + rest[0] + "'",
-              "remove the trailing comma", false};
+              "remove the trailing comma", false, ByteRange{before - 1, before}};
     }
   }
   if (code == rapidjson::kParseErrorDocumentRootNotSingular) {

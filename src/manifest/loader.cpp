@@ -127,13 +127,13 @@ LoadResult load_source(const SourceFile& source, Syntax syntax, const Limits& li
   }
   sink(std::move(as_yaml.documents.front()));
   result.problems = std::move(as_yaml.problems);
-  result.problems.insert(
-      result.problems.begin(),
-      reject(ProblemKind::kNonStrictJson, json_error->offset,
-             json_error->what +
-                 " is not allowed in strict JSON; az ml v1 accepts it through its "
-                 "YAML loader, but JSON tools reject it: " +
-                 json_error->fix));
+  Problem non_strict = reject(ProblemKind::kNonStrictJson, json_error->offset,
+                              json_error->what +
+                                  " is not allowed in strict JSON; az ml v1 accepts it through "
+                                  "its YAML loader, but JSON tools reject it: " +
+                                  json_error->fix);
+  non_strict.removable = json_error->removable;
+  result.problems.insert(result.problems.begin(), std::move(non_strict));
   return result;
 }
 

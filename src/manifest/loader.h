@@ -47,6 +47,8 @@ struct Problem {
   std::string message;
   std::optional<ByteRange> related;  // e.g. the first occurrence of a duplicate key
   std::string related_message;
+  // Bytes whose removal fixes it (a trailing comma in JSON), when certain.
+  std::optional<ByteRange> removable = std::nullopt;
 };
 
 struct LoadResult {

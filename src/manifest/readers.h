@@ -20,6 +20,8 @@ struct JsonError {
   std::string what;    // "trailing comma before '}'"
   std::string fix;     // "remove the trailing comma"
   bool limit = false;  // an amlint input limit, not a syntax error
+  // Bytes whose removal is the fix (a trailing comma), when one is certain.
+  std::optional<ByteRange> removable = std::nullopt;
 };
 
 // Parses `source` as strict JSON (RFC 8259) from byte `start`. On success hands

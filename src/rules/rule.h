@@ -62,6 +62,10 @@ class Sink {
     report(rule, m, node, std::move(message));
     findings_.back().secret = node.resolved().text;
   }
+  // Gives the finding just reported a fix (its edits in that finding's file).
+  void fix(std::string title, Applicability applicability, std::vector<TextEdit> edits) {
+    findings_.back().fixes.push_back(Fix{std::move(title), applicability, std::move(edits)});
+  }
   std::vector<Finding>& findings() { return findings_; }
 
  private:

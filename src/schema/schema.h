@@ -138,11 +138,17 @@ enum class ViolationKind {
 };
 
 struct Violation {
-  ViolationKind kind;
-  const Node* node;  // where to report
+  ViolationKind kind = ViolationKind::kInvalidValue;
+  const Node* node = nullptr;  // where to report
   std::string message;
   std::string rule;       // x-amlint-rule override, or ""
   bool advisory = false;  // az ml accepts it, but other tools read it otherwise
+  // The correction, when there is one: `node`'s text becomes `fix_text`
+  // (unquoted; the caller keeps the node's quotes unless `fix_unquote`).
+  std::string fix_title;  // "" when there is no fix
+  std::string fix_text;
+  bool fix_unquote = false;
+  bool fix_safe = true;
 };
 
 struct ValidateOptions {

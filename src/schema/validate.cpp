@@ -72,13 +72,26 @@ class Validator {
 
  private:
   void add(ViolationKind kind, const Node& at, std::string message, const std::string& rule = "") {
-    out_.push_back(Violation{kind, &at, std::move(message), rule});
+    Violation v;
+    v.kind = kind;
+    v.node = &at;
+    v.message = std::move(message);
+    v.rule = rule;
+    out_.push_back(std::move(v));
   }
   // A violation of a value `s` checks: a warning when the schema says so
   // (x-amlint-severity: a fact from the docs that the tools do not enforce).
   void add(const Schema& s, ViolationKind kind, const Node& at, std::string message) {
     add(kind, at, std::move(message), s.rule);
     out_.back().advisory = s.warning;
+  }
+  // Gives the violation just added a fix.
+  void fix(std::string title, std::string text, bool safe, bool unquote = false) {
+    Violation& v = out_.back();
+    v.fix_title = std::move(title);
+    v.fix_text = std::move(text);
+    v.fix_safe = safe;
+    v.fix_unquote = unquote;
   }
 
   // `key` is the key node this value hangs from (nullptr at the root or in a
@@ -140,6 +153,8 @@ class Validator {
               "tools read a string); write " +
               (*as_bool(&n) ? "true" : "false"));
       out_.back().advisory = true;
+      fix(std::string("write ") + (*as_bool(&n) ? "true" : "false"),
+          *as_bool(&n) ? "true" : "false", true);
     }
     check_value(s, node, key, type);
     if (type == YamlType::kMap) check_object(s, n, key, where);
@@ -165,12 +180,15 @@ class Validator {
                                  : (key ? key->resolved().text : std::string("the value"));
     std::string message;
     const bool wants_number = expected & (kNumberBit | kIntegerBit);
+    std::string unquoted;  // the fix: the value without its quotes
     if (actual == YamlType::kString && n.is_quoted() && wants_number && as_number(&n)) {
       message = head + " is a string because it is quoted; write " + n.text + " without quotes";
+      unquoted = n.text;
     } else if (actual == YamlType::kString && n.is_quoted() && (expected & kBooleanBit) &&
                as_bool(&n)) {
       message =
           head + " is a string because it is quoted; write " + to_lower(n.text) + " without quotes";
+      unquoted = to_lower(n.text);
     } else if (actual == YamlType::kString && wants_number && as_number(&n)) {
       message = head +
                 " is a string to az ml (YAML 1.1 numbers with an exponent need a dot and a sign, "
@@ -183,6 +201,9 @@ class Validator {
                 expected_types(expected);
     }
     add(ViolationKind::kWrongType, node, message);
+    if (!unquoted.empty() && trim(unquoted) == unquoted) {
+      fix("write " + unquoted + " without quotes", unquoted, true, true);
+    }
   }
 
   // Whether instance `a` is the enum or const value `b` under `s`'s casing.
@@ -233,15 +254,24 @@ class Validator {
                                   : head + " is not one of " +
                                         (s.open_list ? "the values amlint knows, " : "") +
                                         join_or(names);
+        std::vector<std::string> near;
         if (n.kind == NodeKind::kScalar && names.size() > 1) {
-          std::vector<std::string> near = closest_matches(n.text, names);
-          for (std::string& m : near) m = "'" + m + "'";
-          if (!near.empty()) message += "; did you mean " + join_or(near) + "?";
+          near = closest_matches(n.text, names);
+          std::vector<std::string> shown_near = near;
+          for (std::string& m : shown_near) m = "'" + m + "'";
+          if (!near.empty()) message += "; did you mean " + join_or(shown_near) + "?";
         }
         // A list Azure extends: the value may be newer than amlint's list.
         if (s.open_list) message += " (Azure adds values here: if az ml accepts it, ignore this)";
         add(s, ViolationKind::kInvalidValue, node, message + extra);
         out_.back().advisory = out_.back().advisory || s.open_list;
+        // One value it is near: the same word in another case is certainly
+        // meant; another spelling is a judgement.
+        if (n.kind == NodeKind::kScalar && (names.size() == 1 || near.size() == 1)) {
+          const std::string& meant = names.size() == 1 ? names[0] : near[0];
+          const bool same_word = to_lower(meant) == to_lower(n.text);
+          if (names.size() > 1 || same_word) fix("write '" + meant + "'", meant, same_word);
+        }
         return;
       }
     }
@@ -353,7 +383,15 @@ class Validator {
           std::string message = "unknown key '" + name + "'";
           if (!where.empty()) message += " in " + pointer_name(where);
           if (!options_.unknown_key_note.empty()) message += " (" + options_.unknown_key_note + ")";
-          add(ViolationKind::kUnknownKey, *e.key, message + suggestion(s, name, where));
+          const std::string hint = suggestion(s, name, where);
+          add(ViolationKind::kUnknownKey, *e.key, message + hint);
+          // One key meant, at this level: rename it.
+          const std::string_view open = "; did you mean '";
+          if (starts_with(hint, open) && ends_with(hint, "'?")) {
+            const std::string meant = hint.substr(open.size(), hint.size() - open.size() - 2);
+            if (meant.find('\'') == std::string::npos && !meant.empty())
+              fix("rename to '" + meant + "'", meant, true);
+          }
         }
         continue;
       }
