@@ -211,6 +211,27 @@ TEST(FixCommand, StandardInputGetsItsFixedTextAndUnsafeFixesNeedFix) {
       << unsafe.err;
 }
 
+// A fix that would add a finding is not applied, and the run says why.
+TEST(FixCommand, AFixThatWouldAddAFindingIsDroppedAndReported) {
+  TempDir dir;
+  const std::string text =
+      "$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json\n"
+      "name: blue\nendpoint_name: churn\nmodel: azureml:churn:1\n"
+      "instance_type: Standard_D4as_v4\ninstance_count: 1\nenviroment_variables: 5\n";
+  dir.write("d.yml", text);
+  const ProcessResult r =
+      run_amlint({"check", "--fix", "--format", "concise", "d.yml"}, in_dir(dir.path()));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("amlint: d.yml:7:1: not fixed (AML501, rename to "
+                       "'environment_variables'): it would add AML502: environment_variables: 5 "
+                       "is an integer, but must be a mapping"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("applied 0 fixes in 0 files"), std::string::npos) << r.err;
+  EXPECT_EQ(read_file_text(dir.path() + "/d.yml"), text);
+  EXPECT_NE(r.out.find("[AML501]"), std::string::npos) << "the finding remains: " << r.out;
+}
+
 TEST(UnifiedDiff, HunksCountLinesAndMarkAMissingFinalNewline) {
   EXPECT_EQ(unified_diff("a.yml", "x\n", "x\n"), "");
   EXPECT_EQ(unified_diff("a.yml", "a\nb\nc\n", "a\nB\nc\n"),
