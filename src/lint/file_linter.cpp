@@ -118,10 +118,15 @@ FileResult FileLinter::load(const Input& input, const std::set<std::string>* mar
     if (!input.named && (read.oversize || !r.linted)) return r;
     const SourceFile& file = add_file(r, input, "");
     const std::string message =
-        read.error ? "cannot read the file: it " + *read.error
-                   : "file is " + format_bytes(*read.oversize) + ", over amlint's input limit of " +
-                         format_bytes(limit) +
-                         "; a deployment manifest is a few KB: check that this is one";
+        read.error
+            ? "cannot read the file: " +
+                  (starts_with(*read.error, "is ") ? "it " + *read.error : to_lower(*read.error)) +
+                  (to_lower(*read.error).find("permission") != std::string::npos
+                       ? "; check its permissions"
+                       : "")
+            : "file is " + format_bytes(*read.oversize) + ", over amlint's input limit of " +
+                  format_bytes(limit) +
+                  "; a deployment manifest is a few KB: check that this is one";
     r.findings.push_back(finding(input_rules::kInvalidSyntax, file, {0, 0}, message));
     r.counted = true;
     return r;
