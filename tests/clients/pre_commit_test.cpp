@@ -263,5 +263,17 @@ TEST_F(PreCommitPartial, ACrossDirectoryComputeIsCheckedWhenOnlyTheDeploymentIsS
   EXPECT_EQ(commits(), 2) << "the deployment was not committed";
 }
 
+// A staged file named like an option stays a file: the hook ends the
+// options with "--" (issue 19: `--config=quiet.yml` silenced the run).
+TEST_F(PreCommitPartial, AStagedFileNamedLikeAnOptionStaysAFile) {
+  REQUIRE_CLIENT(available_, "pre-commit and git (Debian packages pre-commit, git)");
+  use_installed_amlint();
+  const ProcessResult r = commit({{"--config=quiet.yml", "rules: {AML201: off}\n"},
+                                  {"deploy/deployment_config_aci.yml", kBad}});
+  EXPECT_NE(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE((r.out + r.err).find(kFinding), std::string::npos) << r.out << r.err;
+  EXPECT_EQ(commits(), 1);
+}
+
 }  // namespace
 }  // namespace amlint::testing
