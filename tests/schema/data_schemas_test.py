@@ -286,6 +286,9 @@ CASES = {"amlint-config": {
     "source_without_title": ("    title: How to deploy models to Azure Container Instances with "
                              "CLI (v1)\n", "", "  v1-aci:\n", "required at /sources/v1-aci"),
     "bad_fact_id": ("  F4:\n", "  G4:\n", "G4", "additionalProperties at /facts"),
+    # A factor past any size (issue 19: 1e300 overflowed a cast in AML204).
+    "huge_headroom": ("model_ram_headroom: {value: 1.5", "model_ram_headroom: {value: 1.0e+300",
+                      "1.0e+300", "maximum at /sizing/model_ram_headroom/value"),
 }, "vm-sizes": {
     "bad_version": ("version: 2", "version: 1", "schema_version", "anyOf at /schema_version"),
     "unknown_key": (NC6, NC6[:-1] + ", cores: 6}", "cores: 6",
