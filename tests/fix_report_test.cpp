@@ -3,7 +3,9 @@
 // by the run's newlineSequences, columns in the run's columnKind, a byte
 // order mark no column, each deleted region in the unmodified file), give
 // exactly the bytes --fix writes; so do the JSON edits, by their byte
-// offsets and by their lines and columns.
+// offsets and by their lines and columns. The human format shows each fix
+// under its snippet, the concise format stays one matcher line per finding,
+// and the summary counts what --fix would correct.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,6 +14,7 @@
 #include "support/fixable.h"
 #include "support/harness.h"
 #include "support/json_doc.h"
+#include "util/text.h"
 
 namespace amlint::testing {
 namespace {
@@ -249,6 +252,47 @@ TEST(FixReports, SarifFixesNameTheResultsArtifactAndHowSafeTheyAre) {
   EXPECT_EQ(text_at(spelling, "/properties/applicability"), "unsafe");
   EXPECT_EQ(text_at(spelling, "/artifactChanges/0/replacements/0/insertedContent/text"),
             "disabled");
+}
+
+TEST(FixReports, HumanShowsEachFixConciseStaysOneLineAndTheSummaryCounts) {
+  TempDir dir;
+  write_fixable(dir);
+  const ProcessResult human =
+      run_amlint({"--format", "human", "deploy/endpoint.yml"}, in_dir(dir.path()));
+  EXPECT_EQ(human.out,
+            "deploy/endpoint.yml:3:1: error: unknown key 'descripton' (az ml rejects the file); "
+            "did you mean 'description'? [AML501]\n"
+            "  |\n"
+            "3 | descripton: \"\xC3\xA9t\xC3\xA9\"\n"
+            "  | ^~~~~~~~~~\n"
+            "  = fix (safe): rename to 'description'\n"
+            "deploy/endpoint.yml:5:24: error: public_network_access: disable is not one of "
+            "enabled or disabled; did you mean 'disabled'? [AML503]\n"
+            "  |\n"
+            "5 | public_network_access: disable\n"
+            "  |                        ^~~~~~~\n"
+            "  = fix (unsafe): write 'disabled'\n");
+  EXPECT_EQ(human.err,
+            "amlint: 2 errors, 0 warnings, 0 info in 1 file\n"
+            "amlint: 1 fixable with --fix (1 more with --fix --unsafe-fixes)\n");
+  // The problem matchers' line, untouched: one per finding, ending in the id.
+  const ProcessResult concise = run_amlint({"--format", "concise", "deploy"}, in_dir(dir.path()));
+  const std::vector<std::string> lines = split_lines(concise.out);
+  EXPECT_EQ(lines.size(), 8U) << concise.out;
+  for (const std::string& line : lines) EXPECT_EQ(line.back(), ']') << line;
+  EXPECT_TRUE(ends_with(concise.err,
+                        "amlint: 5 fixable with --fix (2 more with --fix "
+                        "--unsafe-fixes)\n"))
+      << concise.err;
+
+  // After --fix, only what it leaves to --unsafe-fixes; after that, nothing.
+  const ProcessResult fixed = run_amlint({"--fix", "deploy"}, in_dir(dir.path()));
+  EXPECT_TRUE(ends_with(fixed.err, "amlint: 2 fixable with --fix --unsafe-fixes\n")) << fixed.err;
+  const ProcessResult all = run_amlint({"--fix", "--unsafe-fixes", "deploy"}, in_dir(dir.path()));
+  EXPECT_EQ(all.err.find("fixable"), std::string::npos) << all.err;
+  // A run with nothing to fix says nothing of fixes.
+  const ProcessResult none = run_amlint({"deploy"}, in_dir(dir.path()));
+  EXPECT_EQ(none.err.find("fixable"), std::string::npos) << none.err;
 }
 
 }  // namespace
