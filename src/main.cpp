@@ -222,7 +222,12 @@ int run_check(const CheckOptions& o) {
       exit_code = kExitUsage;
     }
   }
-  if (!o.quiet) write_summary(std::cerr, report, color && ::isatty(STDERR_FILENO));
+  if (!o.quiet) {
+    const FixesApplied applied = !o.fix           ? FixesApplied::kNone
+                                 : o.unsafe_fixes ? FixesApplied::kAll
+                                                  : FixesApplied::kSafe;
+    write_summary(std::cerr, report, color && ::isatty(STDERR_FILENO), applied);
+  }
   for (const std::string& e : report.internal_errors) {
     std::cerr << "amlint: internal error: " << e << "\n";
   }

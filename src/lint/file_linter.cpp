@@ -50,15 +50,25 @@ const SourceFile& add_file(FileResult& r, const Input& input, std::string bytes)
 }
 
 // What of its file `r` needs once the text is dropped: the whole range of
-// each finding and of each related location (what the finding is about,
-// its fingerprint, and where it moves when its file is not linted), of
-// each `# amlint:` directive (the policy reports on them), and the ends of
-// the nodes of the reference copies (other files' findings point there).
+// each finding, of each edit of its fixes (the reports give their lines and
+// columns) and of each related location (what the finding is about, its
+// fingerprint, and where it moves when its file is not linted), of each
+// `# amlint:` directive (the policy reports on them), and the ends of the
+// nodes of the reference copies (other files' findings point there).
 std::vector<ByteRange> spans_to_keep(const FileResult& r) {
   std::vector<ByteRange> out;
   const auto add_findings = [&](const std::vector<Finding>& findings) {
     for (const Finding& f : findings) {
-      if (f.location.file == r.file) out.push_back(f.location.range);
+      if (f.location.file == r.file) {
+        out.push_back(f.location.range);
+        // From the byte before each edit: SARIF places the end of a file
+        // on the line before its last line break (report/sarif.cpp).
+        for (const Fix& fix : f.fixes) {
+          for (const TextEdit& e : fix.edits) {
+            out.push_back(ByteRange{e.range.begin - (e.range.begin > 0 ? 1 : 0), e.range.end});
+          }
+        }
+      }
       for (const Related& related : f.related) {
         if (related.location.file == r.file) out.push_back(related.location.range);
       }

@@ -1,6 +1,8 @@
 // `--format json`: amlint's own report, version 1. The shape is a contract
 // (schemas/amlint-output.schema.json, checked by the test suite): add fields
 // freely, but rename or remove one only with a new version number.
+#include <algorithm>
+
 #include "core/fingerprint.h"
 #include "report/reporter.h"
 #include "util/json_writer.h"
@@ -21,6 +23,41 @@ void write_location(JsonWriter& json, const Location& location) {
   write_position(json, "start", location.begin());
   write_position(json, "end", location.end());
   json.key("doc_path").string(location.doc_path);
+}
+
+// An end of an edit: its position and its byte offset in the file.
+void write_edit_end(JsonWriter& json, std::string_view name, const SourceFile& file,
+                    std::size_t offset) {
+  const Pos pos = file.position(offset);
+  json.key(name).begin_object();
+  json.key("line").number(pos.line);
+  json.key("column").number(pos.column);
+  json.key("offset").number(static_cast<std::int64_t>(offset));
+  json.end_object();
+}
+
+// The finding's fixes: each edit by its start and (exclusive) end, as lines
+// and columns like the finding's and as byte offsets in the file as it was
+// read; start = end is an insertion.
+void write_fixes(JsonWriter& json, const Finding& finding) {
+  const SourceFile& file = *finding.location.file;
+  json.key("fixes").begin_array();
+  for (const Fix& fix : finding.fixes) {
+    json.begin_object();
+    json.key("title").string(fix.title);
+    json.key("applicability").string(applicability_name(fix.applicability));
+    json.key("edits").begin_array();
+    for (const TextEdit& e : fix.edits) {
+      json.begin_object();
+      write_edit_end(json, "start", file, e.range.begin);
+      write_edit_end(json, "end", file, std::max(e.range.begin, e.range.end));
+      json.key("replacement").string(e.replacement);
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
 }
 
 }  // namespace
@@ -61,6 +98,7 @@ void write_json(std::ostream& out, const LintReport& report, const ReportOptions
     }
     json.end_array();
     json.key("fingerprint").string(fingerprints[i]);
+    if (!f.fixes.empty()) write_fixes(json, f);
     json.end_object();
   }
   json.end_array();

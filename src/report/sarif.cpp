@@ -1,8 +1,11 @@
 // `--format sarif`: SARIF 2.1.0 as GitHub code scanning reads it. Every rule
 // is described (with its documentation as help), results point into files by
 // URIs relative to %SRCROOT% (the repository root), regions are 1-based with
-// an exclusive end column counted in code points, and partialFingerprints
-// come from the rule, the path and the document path, never the line.
+// an exclusive end column counted in code points (lines broken as amlint
+// breaks them, a lone \r too: the run's newlineSequences), partialFingerprints
+// come from the rule, the path and the document path, never the line, and a
+// finding's fixes are `fixes` whose replacements are text regions.
+#include <algorithm>
 #include <filesystem>
 
 #include "core/fingerprint.h"
@@ -80,28 +83,91 @@ std::string source_root(const LintReport& report) {
 
 // A file under %SRCROOT% is named relative to it; one elsewhere (another
 // repository, outside any) by its absolute file URI.
-void write_physical_location(JsonWriter& json, const Location& location,
+void write_artifact_location(JsonWriter& json, const SourceFile& file,
                              const std::string& source_root) {
-  std::string path = repository_path(*location.file);
-  const std::string root = project_root(*location.file);
+  std::string path = repository_path(file);
+  const std::string root = project_root(file);
   if (!root.empty() && root + "/" != source_root) {
     path = std::filesystem::path(root + "/" + path).lexically_normal().generic_string();
   }
   const bool absolute = !path.empty() && path.front() == '/';
-  const Pos begin = location.begin();
-  const Pos end = location.end();
-  json.key("physicalLocation").begin_object();
   json.key("artifactLocation").begin_object();
   json.key("uri").string(absolute ? "file://" + uri_path(path) : uri_path(path));
   if (!absolute) json.key("uriBaseId").string(kSrcRoot);
   json.end_object();
-  json.key("region").begin_object();
+}
+
+void write_region(JsonWriter& json, std::string_view name, Pos begin, Pos end) {
+  json.key(name).begin_object();
   json.key("startLine").number(begin.line);
   json.key("startColumn").number(begin.column);
   json.key("endLine").number(end.line);
   json.key("endColumn").number(end.column);
   json.end_object();
+}
+
+void write_physical_location(JsonWriter& json, const Location& location,
+                             const std::string& source_root) {
+  json.key("physicalLocation").begin_object();
+  write_artifact_location(json, *location.file, source_root);
+  write_region(json, "region", location.begin(), location.end());
   json.end_object();
+}
+
+// Where SARIF puts `offset` in a text region: where amlint does, but for the
+// very end of a file that ends in a line break. No line follows that break
+// in SARIF (3.30.2, whose insertion point at the end of a file is the column
+// after the break on the last line); amlint counts an empty line there.
+Pos sarif_position(const SourceFile& file, std::size_t offset) {
+  const Pos pos = file.position(offset);
+  if (offset != file.size() || pos.line < 2 || pos.column != 1) return pos;
+  const std::size_t size = file.size();
+  const std::string_view tail = file.slice(ByteRange{size - std::min<std::size_t>(size, 2), size});
+  const std::size_t break_bytes = ends_with(tail, "\r\n") ? 2 : 1;
+  const Pos on_last = file.position(size - break_bytes);
+  if (on_last.line != pos.line - 1) return pos;  // the lines were not kept
+  return Pos{on_last.line, on_last.column + static_cast<int>(break_bytes)};
+}
+
+// A finding's fixes, each one artifactChange (a fix edits only its
+// finding's file). A deleted region is a text region, as SARIF asks of
+// replacements in text files (3.57.1): lines and code-point columns, its
+// end exclusive, an empty one (start = end) an insertion point. Not also
+// byteOffset/byteLength: a region that has them is a binary region too,
+// whose inserted content SHALL then be given as base64 `binary` (3.57.2),
+// which SARIF would have absent for UTF-8 text. SARIF has no word for how
+// sure a fix is: the applicability goes in the fix's properties, and an
+// unsafe fix says so in its description, for the reader of a viewer.
+void write_fixes(JsonWriter& json, const Finding& finding, const std::string& source_root) {
+  json.key("fixes").begin_array();
+  for (const Fix& fix : finding.fixes) {
+    std::vector<TextEdit> edits = fix.edits;
+    std::sort(edits.begin(), edits.end(),
+              [](const TextEdit& a, const TextEdit& b) { return a.range.begin < b.range.begin; });
+    const SourceFile& file = *finding.location.file;
+    json.begin_object();
+    json.key("description").begin_object();
+    json.key("text").string(fix.applicability == Applicability::kSafe ? fix.title
+                                                                      : fix.title + " (unsafe)");
+    json.end_object();
+    json.key("artifactChanges").begin_array().begin_object();
+    write_artifact_location(json, file, source_root);
+    json.key("replacements").begin_array();
+    for (const TextEdit& e : edits) {
+      json.begin_object();
+      write_region(json, "deletedRegion", sarif_position(file, e.range.begin),
+                   sarif_position(file, std::max(e.range.begin, e.range.end)));
+      json.key("insertedContent").begin_object().key("text").string(e.replacement).end_object();
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object().end_array();
+    json.key("properties").begin_object();
+    json.key("applicability").string(applicability_name(fix.applicability));
+    json.end_object();
+    json.end_object();
+  }
+  json.end_array();
 }
 
 }  // namespace
@@ -135,6 +201,10 @@ void write_sarif(std::ostream& out, const LintReport& report, const ReportOption
   json.end_object();
 
   json.key("columnKind").string("unicodeCodePoints");
+  // How amlint reads every file it gives regions in (it reports others as
+  // AML001), and breaks their lines: what an applier of fixes must know.
+  json.key("defaultEncoding").string("utf-8");
+  json.key("newlineSequences").begin_array().string("\r\n").string("\n").string("\r").end_array();
 
   const std::vector<std::string> fingerprints = unique_fingerprints(report.findings);
   json.key("results").begin_array();
@@ -161,6 +231,7 @@ void write_sarif(std::ostream& out, const LintReport& report, const ReportOption
       }
       json.end_array();
     }
+    if (!f.fixes.empty()) write_fixes(json, f, root);
     json.key("partialFingerprints").begin_object();
     json.key("amlint/v1").string(fingerprints[i]);
     json.end_object();

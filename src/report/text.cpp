@@ -1,5 +1,6 @@
 #include "report/text.h"
 
+#include <algorithm>
 #include <string>
 
 #include "util/text.h"
@@ -67,6 +68,22 @@ void write_snippet(std::ostream& out, const Location& loc, Severity severity, co
       << std::string(static_cast<std::size_t>(width - 1), '~') << p.reset() << "\n";
 }
 
+// Under the snippet, what each fix of the finding would do, in the
+// snippet's gutter: `  = fix (safe): rename to 'environment_variables'`.
+void write_fixes(std::ostream& out, const Finding& f, const Palette& p) {
+  const std::string gutter(std::to_string(f.location.begin().line).size(), ' ');
+  for (const Fix& fix : f.fixes) {
+    out << p.blue() << gutter << " =" << p.reset() << " fix ("
+        << applicability_name(fix.applicability) << "): " << visible_controls(fix.title) << "\n";
+  }
+}
+
+// Whether `fix` changes anything, and `--fix` (safe) or only `--fix
+// --unsafe-fixes` applies it.
+bool fixable(const Fix& fix, Applicability applicability) {
+  return !fix.edits.empty() && fix.applicability == applicability;
+}
+
 }  // namespace
 
 std::string concise_line(const Finding& f) {
@@ -85,6 +102,7 @@ void write_human(std::ostream& out, const LintReport& report, bool color) {
         << severity_name(f.severity) << ":" << p.reset() << " " << visible_controls(f.message)
         << " " << p.dim() << "[" << f.rule->id << "]" << p.reset() << "\n";
     write_snippet(out, f.location, f.severity, p);
+    write_fixes(out, f, p);
     for (const Related& r : f.related) {
       out << p.bold() << position(r.location) << ":" << p.reset()
           << " note: " << visible_controls(r.message) << "\n";
@@ -92,7 +110,7 @@ void write_human(std::ostream& out, const LintReport& report, bool color) {
   }
 }
 
-void write_summary(std::ostream& err, const LintReport& report, bool color) {
+void write_summary(std::ostream& err, const LintReport& report, bool color, FixesApplied applied) {
   const Palette p{color};
   const std::size_t files = report.files.size();
   const std::string checked = std::to_string(files) + (files == 1 ? " file" : " files");
@@ -107,6 +125,30 @@ void write_summary(std::ostream& err, const LintReport& report, bool color) {
       << plural(report.count(Severity::kError), "error") << p.reset() << ", "
       << p.severity(Severity::kWarning) << plural(report.count(Severity::kWarning), "warning")
       << p.reset() << ", " << report.count(Severity::kInfo) << " info in " << checked << "\n";
+  // Findings a --fix run would correct, and those only --unsafe-fixes would.
+  std::size_t safe = 0;
+  std::size_t unsafe = 0;
+  for (const Finding& f : report.findings) {
+    const auto has = [&](Applicability a) {
+      return std::any_of(f.fixes.begin(), f.fixes.end(),
+                         [&](const Fix& fix) { return fixable(fix, a); });
+    };
+    if (has(Applicability::kSafe)) {
+      ++safe;
+    } else if (has(Applicability::kUnsafe)) {
+      ++unsafe;
+    }
+  }
+  // After --fix, the safe fixes left are those it refused (and said why).
+  if (applied != FixesApplied::kNone) safe = 0;
+  if (applied == FixesApplied::kAll) unsafe = 0;
+  if (safe > 0) {
+    err << "amlint: " << safe << " fixable with --fix";
+    if (unsafe > 0) err << " (" << unsafe << " more with --fix --unsafe-fixes)";
+    err << "\n";
+  } else if (unsafe > 0) {
+    err << "amlint: " << unsafe << " fixable with --fix --unsafe-fixes\n";
+  }
 }
 
 }  // namespace amlint

@@ -1,5 +1,6 @@
-// What the client tests share: finding a client program, and skipping (or,
-// in CI, failing) when it is missing.
+// What the client tests share: finding a client program, skipping (or, in
+// CI, failing) when it is missing, and running the validators of the SARIF
+// and JSON reports (clients.cpp).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -9,6 +10,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "support/harness.h"
 
@@ -40,5 +42,23 @@ inline std::string which(const std::string& name) {
   }
   return "";
 }
+
+// tests/clients and the npm packages `npm ci --prefix tests/clients` installs.
+std::string clients_dir();
+std::string node_modules();
+
+// Microsoft's SARIF validator (@microsoft/sarif-multitool), or "".
+std::string sarif_multitool();
+// Validates `file` with its SARIF and GitHub rules; returns its errors and
+// warnings ("level ruleId: arguments"), leaving out SARIF2005 (no
+// informationUri: amlint has no public home page to name). Notes
+// (suggestions such as snippets) are not failures. Writes its log in `dir`.
+std::vector<std::string> sarif_problems(const std::string& file, const TempDir& dir);
+
+// A Python with the jsonschema package (Debian's first), or "".
+std::string python_with_jsonschema();
+// tests/clients/validate_json.py: `file` against schemas/`schema`.
+ProcessResult validate_json(const std::string& python, const std::string& schema,
+                            const std::string& file);
 
 }  // namespace amlint::testing

@@ -1,5 +1,6 @@
 // The pieces the output formats share: JSON and XML escaping, the command
-// escapes, the automatic format, fail levels and fingerprints.
+// escapes, the automatic format, fail levels, fingerprints, and the edits of
+// fixes the rules do not make yet.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -10,6 +11,7 @@
 #include "report/xml_writer.h"
 #include "rules/registry.h"
 #include "support/harness.h"
+#include "support/json_doc.h"
 #include "util/files.h"
 #include "util/json_writer.h"
 #include "util/text.h"
@@ -167,6 +169,75 @@ TEST(Fingerprint, HashesRulePathAndDocumentPathOnly) {
                           finding(a, 13, "/computeType", syntax),
                           finding(a, 13, "/computeType", syntax)};
   EXPECT_EQ(unique_fingerprints(twice), (std::vector<std::string>{base, base + ":2", base + ":3"}));
+}
+
+// Fixes no rule makes yet, as the JSON and SARIF reports give them: an
+// insertion (an empty range), a deletion of a line break, and an insertion
+// at the end of a file, which SARIF puts after the last line's break (LF or
+// CRLF) rather than on a line of its own.
+TEST(FixEdits, InsertionsAndLineBreaksKeepTheirExactRange) {
+  using amlint::testing::at;
+  using amlint::testing::int_at;
+  using amlint::testing::JsonDoc;
+  const SourceFile lf("lf.yml", "", "k: v\nx: 1\n");
+  const SourceFile crlf("crlf.yml", "", "k: v\r\n");
+  LintReport report;
+  report.files = {&lf, &crlf};
+  for (const SourceFile* file : report.files) {
+    Finding f;
+    f.rule = &input_rules::kInvalidSyntax;
+    f.location = Location{file, {0, 1}, "/k"};
+    f.fixes.push_back(Fix{"insert", Applicability::kSafe, {TextEdit{{3, 3}, "'"}}});
+    f.fixes.push_back(Fix{"join and append",
+                          Applicability::kUnsafe,
+                          {TextEdit{{4, 5}, " "}, TextEdit{{file->size(), file->size()}, "y\n"}}});
+    report.findings.push_back(std::move(f));
+  }
+  std::ostringstream json_text;
+  std::ostringstream sarif_text;
+  write_json(json_text, report, {});
+  write_sarif(sarif_text, report, {});
+  const JsonDoc json(json_text.str());
+  const JsonDoc sarif(sarif_text.str());
+  // {line, column, offset} of an edit's start and end in the JSON report;
+  // {startLine, startColumn, endLine, endColumn} of its SARIF region.
+  const auto json_edit = [&](int finding, int fix, int edit) {
+    const std::string e = "/findings/" + std::to_string(finding) + "/fixes/" + std::to_string(fix) +
+                          "/edits/" + std::to_string(edit);
+    std::vector<std::int64_t> out;
+    for (const std::string end : {"/start", "/end"}) {
+      for (const std::string field : {"/line", "/column", "/offset"}) {
+        out.push_back(int_at(json.root(), e + end + field));
+      }
+    }
+    return out;
+  };
+  const auto sarif_region = [&](int result, int fix, int replacement) {
+    const Node& region =
+        at(sarif.root(), "/runs/0/results/" + std::to_string(result) + "/fixes/" +
+                             std::to_string(fix) + "/artifactChanges/0/replacements/" +
+                             std::to_string(replacement) + "/deletedRegion");
+    std::vector<std::int64_t> out;
+    for (const std::string field : {"/startLine", "/startColumn", "/endLine", "/endColumn"}) {
+      out.push_back(int_at(region, field));
+    }
+    return out;
+  };
+  using V = std::vector<std::int64_t>;
+  // lf.yml: "k: v\nx: 1\n", 10 bytes.
+  EXPECT_EQ(json_edit(0, 0, 0), (V{1, 4, 3, 1, 4, 3}));
+  EXPECT_EQ(sarif_region(0, 0, 0), (V{1, 4, 1, 4}));
+  EXPECT_EQ(json_edit(0, 1, 0), (V{1, 5, 4, 2, 1, 5}));
+  EXPECT_EQ(sarif_region(0, 1, 0), (V{1, 5, 2, 1}));
+  EXPECT_EQ(json_edit(0, 1, 1), (V{3, 1, 10, 3, 1, 10}));
+  EXPECT_EQ(sarif_region(0, 1, 1), (V{2, 6, 2, 6}));
+  // crlf.yml: "k: v\r\n", 6 bytes; the end of the file is after both.
+  EXPECT_EQ(json_edit(1, 1, 1), (V{2, 1, 6, 2, 1, 6}));
+  EXPECT_EQ(sarif_region(1, 1, 1), (V{1, 7, 1, 7}));
+  EXPECT_EQ(amlint::testing::text_at(sarif.root(),
+                                     "/runs/0/results/1/fixes/1/artifactChanges/0/"
+                                     "replacements/1/insertedContent/text"),
+            "y\n");
 }
 
 }  // namespace
