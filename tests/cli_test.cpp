@@ -191,6 +191,13 @@ TEST(Rules, JsonListsEveryRegisteredRuleWithItsIdentity) {
     // "F6, F7" as a list; "" as an empty one.
     EXPECT_EQ(join(texts(items_at(entry, "/facts")), ", "), rule.facts) << id;
     EXPECT_EQ(join(texts(items_at(entry, "/data")), ", "), rule.data) << id;
+    // "safe", "unsafe" or "safe/unsafe"; null for a rule without fixes.
+    const std::string_view fix = fix_kind_name(fix_kind(rule));
+    if (fix.empty()) {
+      EXPECT_TRUE(at(entry, "/fix").is_null()) << id;
+    } else {
+      EXPECT_EQ(text_at(entry, "/fix"), fix) << id;
+    }
   }
   // Some rule cites two facts, so the list form is exercised.
   EXPECT_TRUE(std::any_of(listed.begin(), listed.end(),
@@ -201,6 +208,17 @@ TEST(Rules, TextStaysTheDefault) {
   const ProcessResult text = run_amlint({"rules"});
   EXPECT_EQ(text.exit_code, 0);
   EXPECT_EQ(text.out.rfind("ID      SLUG", 0), 0U) << text.out.substr(0, 80);
+  // The FIX column: what --fix (and --unsafe-fixes) can do for each rule.
+  const std::vector<std::string> lines = split_lines(text.out);
+  ASSERT_EQ(lines.size(), all_rules().size() + 1);
+  const std::size_t column = lines.front().find(" FIX ") + 1;
+  ASSERT_NE(column, 0U) << lines.front();
+  for (std::size_t i = 0; i < all_rules().size(); ++i) {
+    const std::string_view fix = fix_kind_name(fix_kind(*all_rules()[i]));
+    EXPECT_EQ(lines[i + 1].substr(column, lines[i + 1].find(' ', column) - column),
+              fix.empty() ? "-" : fix)
+        << lines[i + 1];
+  }
   EXPECT_EQ(run_amlint({"rules", "--format", "text"}).out, text.out);
   const ProcessResult bad = run_amlint({"rules", "--format", "sarif"});
   EXPECT_EQ(bad.exit_code, 2);

@@ -2,7 +2,8 @@
 // must agree. This test names whatever is missing when a rule is added
 // (after ruff's and actionlint's doc checks): the doc's form, its facts
 // (quoted exactly from the table), its examples (the Example must fire the
-// rule and the Use instead must not), and firing and clean fixtures in YAML
+// rule and the Use instead must not), its Fix section when the rule has
+// fixes (rules/registry.h, fix_kind), and firing and clean fixtures in YAML
 // and JSON.
 #include <gtest/gtest.h>
 
@@ -130,9 +131,23 @@ TEST_P(RuleCatalog, DocHasTheFixedForm) {
       << rule.id << ": line 3 is '" << doc.meta << "'";
   std::vector<std::string> headings;
   for (const Section& s : doc.sections) headings.push_back(s.heading);
-  EXPECT_EQ(headings, (std::vector<std::string>{"What it does", "Why is this bad?", "Example",
-                                                "Use instead", "Facts", "References"}))
-      << rule.id;
+  // A rule whose findings carry fixes says how they fix, after Use instead.
+  const std::string_view fix = fix_kind_name(fix_kind(rule));
+  std::vector<std::string> expected = {"What it does", "Why is this bad?", "Example", "Use instead",
+                                       "Facts",        "References"};
+  if (!fix.empty()) expected.insert(expected.begin() + 4, "Fix");
+  EXPECT_EQ(headings, expected) << rule.id;
+  if (const Section* section = doc.find("Fix"); section && !fix.empty()) {
+    const auto first = std::find_if(section->lines.begin(), section->lines.end(),
+                                    [](const std::string& l) { return !trim(l).empty(); });
+    const std::string line = first == section->lines.end() ? "" : *first;
+    // "**Applicability:** unsafe (...)", "**Applicability:** safe/unsafe: ..."
+    const std::string opening = "**Applicability:** " + std::string(fix);
+    EXPECT_TRUE(starts_with(line, opening) &&
+                (line.size() == opening.size() || line[opening.size()] == ' ' ||
+                 line[opening.size()] == ':'))
+        << rule.id << ": the Fix section opens with '" << line << "', not '" << opening << "'";
+  }
 }
 
 TEST_P(RuleCatalog, FactsAreQuotedExactlyFromTheTable) {

@@ -3,6 +3,7 @@
 #include <iomanip>
 
 #include "report/facts_report.h"
+#include "rules/registry.h"
 #include "util/json_writer.h"
 #include "util/text.h"
 
@@ -31,12 +32,13 @@ void write_list(JsonWriter& json, std::string_view key, std::string_view items) 
 
 void write_rules_text(std::ostream& out, const std::vector<const RuleInfo*>& rules) {
   out << std::left << std::setw(8) << "ID" << std::setw(34) << "SLUG" << std::setw(10) << "SEVERITY"
-      << std::setw(8) << "FACTS"
+      << std::setw(8) << "FACTS" << std::setw(13) << "FIX"
       << "SUMMARY\n";
   for (const RuleInfo* r : rules) {
+    const std::string_view fix = fix_kind_name(fix_kind(*r));
     out << std::left << std::setw(8) << r->id << std::setw(34) << r->slug << std::setw(10)
         << severity_name(r->severity) << std::setw(8) << (r->facts.empty() ? "-" : r->facts)
-        << r->summary << "\n";
+        << std::setw(13) << (fix.empty() ? "-" : fix) << r->summary << "\n";
   }
 }
 
@@ -55,6 +57,13 @@ void write_rules_json(std::ostream& out, const std::vector<const RuleInfo*>& rul
     json.key("description").string(rule_description(*r, rule_documentation(*r)));
     write_list(json, "facts", r->facts);
     write_list(json, "data", r->data);
+    // "safe", "unsafe" or "safe/unsafe": the fixes its findings may carry.
+    const std::string_view fix = fix_kind_name(fix_kind(*r));
+    if (fix.empty()) {
+      json.key("fix").null();
+    } else {
+      json.key("fix").string(fix);
+    }
     json.end_object();
   }
   json.end_array();

@@ -1,6 +1,7 @@
 // `amlint rules`: every rule amlint has, as a table for people (the default)
 // or as JSON for tools (`--format json`): id, slug, default severity, family,
-// the facts it cites and the data it reads, its summary and its description.
+// the facts it cites and the data it reads, the fixes it may carry (safe,
+// unsafe or both), its summary and its description.
 #pragma once
 
 #include <ostream>

@@ -31,6 +31,11 @@ class AuthDisabled final : public Check {
       out.report(kInfo, m, *s->auth->value,
                  key + ": false lets anyone who finds " + service + "'s URL call it; set " + key +
                      ": true (callers send the service key)");
+      // Unsafe: callers that send no key then fail.
+      if (s->auth->value->is_quoted()) return;
+      if (auto edit = rules::scalar_edit(m, *s->auth->value, "true")) {
+        out.fix("set " + key + ": true", Applicability::kUnsafe, {std::move(*edit)});
+      }
     } else {
       out.report(kInfo, m, *s->anchor,
                  service + " has no authentication: " + key + " defaults to false on " +

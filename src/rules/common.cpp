@@ -114,6 +114,28 @@ const VmSize* smallest_size_holding(const VmSize& needs, const InstanceTypes& ty
   return best;
 }
 
+std::optional<TextEdit> scalar_edit(const Manifest& m, const Node& n, std::string_view text,
+                                    bool unquote) {
+  if (n.kind != NodeKind::kScalar || n.has_tag || !m.file->has_text()) return std::nullopt;
+  const std::string_view source = m.file->text();
+  if (n.range.end > source.size() || n.range.begin >= n.range.end) return std::nullopt;
+  const std::string_view original = source.substr(n.range.begin, n.range.end - n.range.begin);
+  if (original.find_first_of("\n\r") != std::string_view::npos) return std::nullopt;
+  const bool quoted = original.front() == '"' || original.front() == '\'';
+  // The range must be the scalar as written, and nothing else (an anchor).
+  if (quoted != n.is_quoted() ||
+      (quoted && (original.size() < 2 || original.back() != original.front())) ||
+      (!quoted && original != n.text))
+    return std::nullopt;
+  if (!quoted && unquote) return std::nullopt;
+  std::string replacement(text);
+  if (quoted && !unquote) {
+    if (replacement.find_first_of("\"'\\") != std::string::npos) return std::nullopt;
+    replacement = original.front() + replacement + original.back();
+  }
+  return TextEdit{n.range, std::move(replacement)};
+}
+
 std::string dated_source(const Citation& cite, const CapabilityTable& table) {
   const Source* source = table.source_of(cite);
   if (!source) return cite.label();

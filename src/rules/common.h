@@ -72,6 +72,14 @@ bool is_true(const MapEntry* entry);
 // vCPUs, then list order); nullptr when none does.
 const VmSize* smallest_size_holding(const VmSize& needs, const InstanceTypes& types);
 
+// The edit that makes scalar `n` read `text` in `m`'s file, touching only
+// its bytes: its quotes kept, or dropped with `unquote` (a quoted number
+// becoming a number). nullopt when that cannot be done by replacing those
+// bytes alone: an alias, a tagged or multi-line scalar, a text its quotes
+// cannot hold, or a file whose text is not at hand.
+std::optional<TextEdit> scalar_edit(const Manifest& m, const Node& n, std::string_view text,
+                                    bool unquote = false);
+
 // A citation's source for a message: "the managed online SKU list of
 // 2025-10-18" (its fact's source for a fact), or its label when the source
 // is given in words.

@@ -124,11 +124,18 @@ class ConflictingSettings final : public Check {
                  "drop num_replicas or disable autoscaling");
     }
     const MapEntry* token = root.entry("token_auth_enabled");
-    if (token && is_true(token->value) && is_true(root.get("authentication_enabled"))) {
+    const MapEntry* key_auth = root.entry("authentication_enabled");
+    if (token && is_true(token->value) && key_auth && is_true(key_auth->value)) {
       out.report(
           kInfo, m, *token->key,
           "token_auth_enabled and authentication_enabled are both true, which the SDK rejects; set "
           "authentication_enabled: false to use tokens");
+      // Tokens asked for explicitly: key auth goes. Unsafe, as callers that
+      // send the key then fail.
+      if (key_auth->value->is_quoted()) return;
+      if (auto edit = rules::scalar_edit(m, *key_auth->value, "false")) {
+        out.fix("set authentication_enabled: false", Applicability::kUnsafe, {std::move(*edit)});
+      }
     }
   }
 

@@ -54,23 +54,24 @@ class InstanceTypeNotAllowed final : public Check {
     const std::string list = rules::dated_source(types.cite, ctx.caps);
     static const Regex kSizeName("(?i)standard_[a-z0-9][a-z0-9_-]*");
     const VmSize* known = sizes.find(*type);
+    const Suggestion meant = suggestion(*type, types, sizes, ctx);
     if (!kSizeName.full_match(trim(*type))) {
       out.report(kInfo, m, *e->value,
                  asked +
                      " is not an Azure VM size name (they read Standard_<size>, as in "
                      "Standard_DS3_v2)" +
-                     suggestion(*type, types, sizes, ctx));
+                     meant.text);
+      add_fix(m, *e->value, meant, out);
     } else if (known && !offered_families(types, sizes).count(known->family)) {
       out.report(kInfo, m, *e->value,
                  asked + " is a " + known->family + " size, a family " + list +
-                     " does not hold: managed online endpoints do not offer it" +
-                     suggestion(*type, types, sizes, ctx));
+                     " does not hold: managed online endpoints do not offer it" + meant.text);
     } else {
       out.report(kInfo, Severity::kWarning, m.locate(*e->value),
                  asked + " is not on " + list +
                      "; if Azure offers it now, list it in capabilities.targets.managed_online."
                      "instance_types.extra of " +
-                     kConfigName + suggestion(*type, types, sizes, ctx));
+                     kConfigName + meant.text);
     }
   }
 
@@ -86,10 +87,15 @@ class InstanceTypeNotAllowed final : public Check {
     return out;
   }
 
-  // "; did you mean 'Standard_NC4as_T4_v3'?": current sizes of the same kind
-  // (a GPU size for a GPU typo).
-  static std::string suggestion(std::string_view type, const InstanceTypes& types,
-                                const VmSizeTable& sizes, const Context& ctx) {
+  struct Suggestion {
+    std::string text;    // for the message: "; did you mean 'Standard_NC4as_T4_v3'?", or ""
+    std::string size;    // the one size it names, or ""
+    bool exact = false;  // the same name but for case and the Standard_ prefix
+  };
+
+  // Current sizes of the same kind (a GPU size for a GPU typo) near `type`.
+  static Suggestion suggestion(std::string_view type, const InstanceTypes& types,
+                               const VmSizeTable& sizes, const Context& ctx) {
     std::string wanted(type);
     if (!starts_with(to_lower(wanted), "standard_")) wanted = "Standard_" + wanted;
     const bool gpu = rules::is_gpu_vm_size(wanted, ctx);
@@ -99,12 +105,25 @@ class InstanceTypeNotAllowed final : public Check {
         candidates.push_back(c);  // neither retired nor retiring
     }
     for (const std::string& c : candidates) {
-      if (iequals(c, wanted)) return "; did you mean '" + c + "'?";
+      if (iequals(c, wanted)) return {"; did you mean '" + c + "'?", c, true};
     }
     std::vector<std::string> near = closest_matches(wanted, candidates);
     if (near.size() > 3) near.resize(3);  // the closest few, not a catalogue
+    const std::string only = near.size() == 1 ? near[0] : "";
     for (std::string& n : near) n = "'" + n + "'";
-    return near.empty() ? "" : "; did you mean " + join_or(near) + "?";
+    return {near.empty() ? "" : "; did you mean " + join_or(near) + "?", only, false};
+  }
+
+  // A value that is no size name, with one size meant: the listed name
+  // without its Standard_ prefix is certain; the one near spelling is a
+  // judgement. A real size (of a family not offered, or not on the list,
+  // which may be older than Azure's) is left to the user.
+  static void add_fix(const Manifest& m, const Node& value, const Suggestion& meant, Sink& out) {
+    if (meant.size.empty()) return;
+    if (auto edit = rules::scalar_edit(m, value, meant.size)) {
+      out.fix("replace with " + meant.size,
+              meant.exact ? Applicability::kSafe : Applicability::kUnsafe, {std::move(*edit)});
+    }
   }
 };
 

@@ -45,6 +45,7 @@ class InvalidTraffic final : public Check {
         out.report(kInfo, m, *traffic->key,
                    "traffic adds up to " + format_number(sum) +
                        "%; it must total 0 or 100: adjust the shares");
+        whole_share(m, traffic->value->resolved(), known, out);
       }
     }
     if (const MapEntry* mirror = root.entry("mirror_traffic"); mirror && mirror->value->is_map()) {
@@ -71,6 +72,21 @@ class InvalidTraffic final : public Check {
   }
 
  private:
+  // One deployment sharing traffic and no other known: it takes it all.
+  // Unsafe: the user may have meant to add another deployment's share.
+  static void whole_share(const Manifest& m, const Node& traffic,
+                          const std::vector<std::string>& known, Sink& out) {
+    if (traffic.entries.size() != 1) return;
+    const MapEntry& only = traffic.entries.front();
+    const std::string& name = only.key->resolved().text;
+    if (std::any_of(known.begin(), known.end(),
+                    [&](const std::string& k) { return !iequals(k, name); }))
+      return;
+    if (auto edit = rules::scalar_edit(m, *only.value, "100")) {
+      out.fix("give '" + name + "' 100", Applicability::kUnsafe, {std::move(*edit)});
+    }
+  }
+
   static void unknown_deployment(const Manifest& m, const MapEntry& e,
                                  const std::vector<std::string>& known, Sink& out) {
     const std::string& name = e.key->resolved().text;

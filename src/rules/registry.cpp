@@ -1,6 +1,7 @@
 #include "rules/registry.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "util/text.h"
 
@@ -131,6 +132,44 @@ const RuleInfo* find_rule(std::string_view id_or_slug) {
     if (iequals(rule->id, id_or_slug) || iequals(rule->slug, id_or_slug)) return rule;
   }
   return nullptr;
+}
+
+FixKind fix_kind(const RuleInfo& rule) {
+  // By id. A rule gets a row when its check attaches fixes to findings.
+  static constexpr std::pair<std::string_view, FixKind> kFixes[] = {
+      {"AML004", FixKind::kSafe},           // the trailing comma removed
+      {"AML403", FixKind::kUnsafe},         // the one size the message names
+      {"AML501", FixKind::kSafe},           // the one key meant
+      {"AML502", FixKind::kSafe},           // true/false, the number unquoted
+      {"AML503", FixKind::kSafeAndUnsafe},  // the case (safe), the near value (unsafe)
+      {"AML506", FixKind::kUnsafe},         // aml-deploy: key auth off beside token auth
+      {"AML509", FixKind::kUnsafe},         // the one deployment given 100
+      {"AML510", FixKind::kSafeAndUnsafe},  // the Standard_ prefix (safe), a near size (unsafe)
+      {"AML702", FixKind::kUnsafe},         // authentication turned on
+  };
+  for (const auto& [id, kind] : kFixes) {
+    if (id == rule.id) return kind;
+  }
+  return FixKind::kNone;
+}
+
+std::string_view fix_kind_name(FixKind kind) {
+  switch (kind) {
+    case FixKind::kSafe:
+      return "safe";
+    case FixKind::kUnsafe:
+      return "unsafe";
+    case FixKind::kSafeAndUnsafe:
+      return "safe/unsafe";
+    case FixKind::kNone:
+      break;
+  }
+  return "";
+}
+
+bool fix_kind_allows(FixKind kind, Applicability applicability) {
+  if (kind == FixKind::kSafeAndUnsafe) return true;
+  return applicability == Applicability::kSafe ? kind == FixKind::kSafe : kind == FixKind::kUnsafe;
 }
 
 bool rule_matches(const RuleInfo& rule, const std::vector<std::string>& patterns) {

@@ -87,4 +87,15 @@ bool rule_matches(const RuleInfo& rule, const std::vector<std::string>& patterns
 // A rule by id (any case) or slug; nullptr when there is none.
 const RuleInfo* find_rule(std::string_view id_or_slug);
 
+// The fixes a rule's findings may carry (Finding::fixes): none, only safe
+// ones, only unsafe ones, or both (a wrong case is safe, another spelling
+// unsafe). For `amlint rules` and the docs' `## Fix` sections; the fix
+// catalog test holds it to the fixtures under fixtures/fix/<RULE>/.
+enum class FixKind { kNone, kSafe, kUnsafe, kSafeAndUnsafe };
+FixKind fix_kind(const RuleInfo& rule);
+// "safe", "unsafe", "safe/unsafe", or "" for kNone.
+std::string_view fix_kind_name(FixKind kind);
+// Whether a fix of `applicability` is one that `kind` allows.
+bool fix_kind_allows(FixKind kind, Applicability applicability);
+
 }  // namespace amlint

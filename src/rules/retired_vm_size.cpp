@@ -35,28 +35,41 @@ class RetiredVmSize final : public Check {
       std::string message = rules::key_value(key, value) + " belongs to the " + family->name +
                             " family, " + (past ? "retired on " : "retiring on ") + family->retired;
       if (!past && !family->note.empty()) message += ", and " + family->note;
-      message += "; use " + instead(*name, *family, m, ctx);
+      const Instead next = instead(*name, *family, m, ctx);
+      message += "; use " + next.advice;
       out.report(kInfo, past ? Severity::kError : Severity::kWarning, m.locate(value), message);
+      // One size named: replacing it is a judgement (capacity, price,
+      // quota), so the fix is unsafe. A family named is no fix.
+      if (next.size.empty()) return;
+      if (auto edit = rules::scalar_edit(m, value, next.size)) {
+        out.fix("replace with " + next.size, Applicability::kUnsafe, {std::move(*edit)});
+      }
     });
   }
 
  private:
+  struct Instead {
+    std::string advice;  // for the message
+    std::string size;    // the one size it names, or ""
+  };
+
   // What to use instead: on a target with a closed size list, the smallest
   // listed size that holds as much (a successor off the list would be
   // refused); elsewhere the documented successor, else the guide's advice.
-  static std::string instead(std::string_view size, const RetiredFamily& family, const Manifest& m,
-                             const Context& ctx) {
+  static Instead instead(std::string_view size, const RetiredFamily& family, const Manifest& m,
+                         const Context& ctx) {
     const Target* target = rules::v2_target(m, ctx);
     const VmSize* old = VmSizeTable::builtin().find(size);
     if (target && target->instance_types && old) {
       if (const VmSize* next = rules::smallest_size_holding(*old, *target->instance_types)) {
-        return next->name + ", the smallest size " + target->short_name +
-               " offers with at least its vCPUs, memory and GPUs";
+        return {next->name + ", the smallest size " + target->short_name +
+                    " offers with at least its vCPUs, memory and GPUs",
+                next->name};
       }
     }
     if (const std::string next = family.successor_of(size); !next.empty())
-      return next + ", its documented successor";
-    return family.instead.empty() ? "a current size" : family.instead;
+      return {next + ", its documented successor", next};
+    return {family.instead.empty() ? "a current size" : family.instead, ""};
   }
 };
 

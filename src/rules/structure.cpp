@@ -121,27 +121,12 @@ class StructureCheck final : public Check {
     }
   }
 
-  // The violation's fix as an edit of the node's bytes: its quotes kept
-  // (or dropped when the fix is to unquote), an alias or a multi-line
-  // scalar left alone.
+  // The violation's fix as an edit of the node's bytes (rules::scalar_edit).
   static void add_fix(const Manifest& m, const schema::Violation& v, Sink& out) {
-    const Node& n = *v.node;
-    if (n.kind == NodeKind::kAlias || !m.file->has_text()) return;
-    const std::string_view text = m.file->text();
-    if (n.range.end > text.size() || n.range.begin >= n.range.end) return;
-    const std::string_view original = text.substr(n.range.begin, n.range.end - n.range.begin);
-    if (original.find_first_of("\n\r") != std::string_view::npos) return;
-    const bool quoted = original.front() == '"' || original.front() == '\'';
-    if (quoted != n.is_quoted()) return;  // the range is not what it seems
-    std::string replacement = v.fix_text;
-    if (quoted && !v.fix_unquote) {
-      if (replacement.find_first_of("\"'\\") != std::string::npos) return;
-      replacement = original.front() + replacement + original.back();
-    } else if (!quoted && v.fix_unquote) {
-      return;
-    }
+    auto edit = rules::scalar_edit(m, *v.node, v.fix_text, v.fix_unquote);
+    if (!edit) return;
     out.fix(v.fix_title, v.fix_safe ? Applicability::kSafe : Applicability::kUnsafe,
-            {TextEdit{n.range, std::move(replacement)}});
+            {std::move(*edit)});
   }
 
   static const RuleInfo* rule_for(const schema::Violation& v) {

@@ -385,11 +385,13 @@ class Validator {
           if (!options_.unknown_key_note.empty()) message += " (" + options_.unknown_key_note + ")";
           const std::string hint = suggestion(s, name, where);
           add(ViolationKind::kUnknownKey, *e.key, message + hint);
-          // One key meant, at this level: rename it.
+          // One key meant, at this level: rename it. A key of another
+          // object ('code_configuration.scoring_script') is a move, no rename.
           const std::string_view open = "; did you mean '";
           if (starts_with(hint, open) && ends_with(hint, "'?")) {
             const std::string meant = hint.substr(open.size(), hint.size() - open.size() - 2);
-            if (meant.find('\'') == std::string::npos && !meant.empty())
+            if (std::find(s.property_names.begin(), s.property_names.end(), meant) !=
+                s.property_names.end())
               fix("rename to '" + meant + "'", meant, true);
           }
         }

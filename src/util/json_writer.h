@@ -27,6 +27,7 @@ class JsonWriter {
   JsonWriter& string(std::string_view text);
   JsonWriter& number(std::int64_t value);
   JsonWriter& boolean(bool value);
+  JsonWriter& null();
   // Ends the document with a newline.
   void finish() { out_ << "\n"; }
 
