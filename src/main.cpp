@@ -4,8 +4,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -209,9 +212,8 @@ int run_check(const CheckOptions& o) {
   const LintReport report = lint(setup.options);
   const bool color = use_color(o.color);
 
-  report_options.color = color && format.name == "human";
-  format.write(std::cout, report, report_options);
-  std::cout.flush();
+  // The --output files first: a reader of standard output that stops early
+  // (SIGPIPE) must not cost them.
   report_options.color = false;
   int exit_code = kExitClean;
   for (std::size_t i = 0; i < outputs.size(); ++i) {
@@ -221,6 +223,15 @@ int run_check(const CheckOptions& o) {
       std::cerr << "amlint: " << *error << "\n";
       exit_code = kExitUsage;
     }
+  }
+  report_options.color = color && format.name == "human";
+  format.write(std::cout, report, report_options);
+  std::cout.flush();
+  if (!std::cout.good() || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    // A full disk or a closed pipe: the report is not whole, so no pass.
+    std::cerr << "amlint: cannot write the report to standard output"
+              << (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string()) << "\n";
+    exit_code = kExitUsage;
   }
   if (!o.quiet) {
     const FixesApplied applied = !o.fix           ? FixesApplied::kNone
@@ -349,6 +360,9 @@ int main_impl(int argc, char** argv) {
 }  // namespace amlint
 
 int main(int argc, char** argv) {
+  // A reader that stops early makes writes fail (EPIPE), said and exit 2,
+  // instead of a silent death by SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
   try {
     return amlint::main_impl(argc, argv);
   } catch (const std::exception& e) {

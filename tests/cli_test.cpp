@@ -95,6 +95,40 @@ TEST(Output, ADestinationThatCannotBeCreatedStopsTheRunBeforeAnyOutput) {
   EXPECT_FALSE(fs::exists(dir.path() + "/fresh"));
 }
 
+// A report that cannot be written whole is no pass (issue 19): a full disk
+// on standard output is exit 2; --output never replaces a symlink, FIFO or
+// device by a regular file; the --output files are written before standard
+// output, so they survive a reader that stops early.
+TEST(Output, WriteErrorsAreExit2AndOnlyRegularFilesAreReplaced) {
+  TempDir dir;
+  dir.write("deploy/deployment_config_aci.yml", "computeType: aci\nauthEnabled: true\n");
+  ProcessResult r = run_process(
+      {"/bin/sh", "-c", "\"$0\" check --format concise deploy > /dev/full", amlint_binary()},
+      in_dir(dir.path()));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("amlint: cannot write the report to standard output: No space left on "
+                       "device"),
+            std::string::npos)
+      << r.err;
+  EXPECT_TRUE(fs::exists("/dev/full"));
+  fs::create_symlink(dir.path() + "/elsewhere.sarif", dir.path() + "/link.sarif");
+  r = run_amlint({"check", "--output", "sarif=link.sarif", "deploy"}, in_dir(dir.path()));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("'link.sarif' is a symbolic link; amlint replaces only a regular file"),
+            std::string::npos)
+      << r.err;
+  EXPECT_TRUE(fs::is_symlink(dir.path() + "/link.sarif"));
+  EXPECT_FALSE(fs::exists(dir.path() + "/elsewhere.sarif"));
+  // Standard output closed before amlint starts: the report file is whole.
+  r = run_process(
+      {"/bin/sh", "-c", "\"$0\" check --output json=out.json deploy >&-", amlint_binary()},
+      in_dir(dir.path()));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("cannot write the report to standard output"), std::string::npos) << r.err;
+  EXPECT_NE(read_file_text(dir.path() + "/out.json").find("\"findings\""), std::string::npos);
+}
+
 TEST(Output, AnUnwritableDirectoryIsAUsageErrorBeforeAnyOutput) {
   TempDir dir;
   dir.write("deploy/aci.yml", kAciTooBig);

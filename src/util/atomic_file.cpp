@@ -40,6 +40,14 @@ std::optional<std::string> AtomicFile::open(bool create_directories) {
   if (!target.has_filename()) return "'" + path_ + "' names a directory, not a file";
   std::error_code ec;
   if (fs::is_directory(target, ec)) return "'" + path_ + "' is a directory";
+  // The rename would replace a symlink, FIFO or device by a regular file:
+  // only a regular file (or nothing) is replaced.
+  const fs::file_status status = fs::symlink_status(target, ec);
+  if (!ec && fs::exists(status) && !fs::is_regular_file(status)) {
+    return "'" + path_ + "' is " +
+           (fs::is_symlink(status) ? "a symbolic link" : "not a regular file") +
+           "; amlint replaces only a regular file: name another path";
+  }
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   if (create_directories && !fs::is_directory(dir, ec)) {
     fs::create_directories(dir, ec);
