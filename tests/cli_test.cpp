@@ -129,6 +129,30 @@ TEST(Output, WriteErrorsAreExit2AndOnlyRegularFilesAreReplaced) {
   EXPECT_NE(read_file_text(dir.path() + "/out.json").find("\"findings\""), std::string::npos);
 }
 
+// SIGTERM while an --output file is open (it is opened before linting)
+// leaves no temporary file behind.
+TEST(Output, ASignalDuringTheRunLeavesNoTemporaryFile) {
+  TempDir dir;
+  for (int i = 0; i < 4000; ++i) {
+    dir.write("big/d" + std::to_string(i) + "/deployment_config.yml",
+              "computeType: aci\nauthEnabled: true\ncontainerResourceRequirements: {cpu: 1, "
+              "memoryInGB: 64}\n");
+  }
+  const ProcessResult r =
+      run_process({"/bin/sh", "-c",
+                   "\"$0\" check -q -j1 --output json=out.json big >/dev/null & p=$!; sleep 0.2; "
+                   "kill -TERM $p; wait $p; echo $?",
+                   amlint_binary()},
+                  in_dir(dir.path()));
+  if (split_lines(r.out).at(0) != "143") {
+    GTEST_SKIP() << "amlint ended before the signal (exit " << r.out << "): nothing to check";
+  }
+  for (const auto& e : fs::directory_iterator(dir.path())) {
+    EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
+  }
+  EXPECT_FALSE(fs::exists(dir.path() + "/out.json"));
+}
+
 TEST(Output, AnUnwritableDirectoryIsAUsageErrorBeforeAnyOutput) {
   TempDir dir;
   dir.write("deploy/aci.yml", kAciTooBig);

@@ -4,7 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
+#include <atomic>
 #include <cerrno>
+#include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
@@ -22,6 +26,52 @@ mode_t current_umask() {
 
 std::string errno_text() { return std::strerror(errno); }
 
+// The temporary files open now, for a SIGINT or SIGTERM to remove: the
+// handler may only unlink (async-signal-safe), so the paths wait as C strings
+// in a fixed table. Outputs of one run are a handful.
+std::array<std::atomic<char*>, 64> open_temps{};
+
+extern "C" void remove_temps_and_die(int sig) {
+  for (std::atomic<char*>& slot : open_temps) {
+    if (char* path = slot.load()) ::unlink(path);
+  }
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+void install_handlers_once() {
+  static const bool installed = [] {
+    for (const int sig : {SIGINT, SIGTERM, SIGHUP}) {
+      struct sigaction action {};
+      action.sa_handler = remove_temps_and_die;
+      sigemptyset(&action.sa_mask);
+      ::sigaction(sig, &action, nullptr);
+    }
+    return true;
+  }();
+  (void)installed;
+}
+
+void remember(const std::string& temp) {
+  install_handlers_once();
+  char* copy = ::strdup(temp.c_str());
+  for (std::atomic<char*>& slot : open_temps) {
+    char* empty = nullptr;
+    if (slot.compare_exchange_strong(empty, copy)) return;
+  }
+  std::free(copy);  // more than the table holds: removed on exit, not on a signal
+}
+
+void forget(const std::string& temp) {
+  for (std::atomic<char*>& slot : open_temps) {
+    char* path = slot.load();
+    if (path && temp == path && slot.compare_exchange_strong(path, nullptr)) {
+      std::free(path);
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 AtomicFile::AtomicFile(AtomicFile&& other) noexcept
@@ -32,7 +82,10 @@ AtomicFile::AtomicFile(AtomicFile&& other) noexcept
 
 AtomicFile::~AtomicFile() {
   if (fd_ >= 0) ::close(fd_);
-  if (!temp_.empty()) ::unlink(temp_.c_str());
+  if (!temp_.empty()) {
+    ::unlink(temp_.c_str());
+    forget(temp_);
+  }
 }
 
 std::optional<std::string> AtomicFile::open(bool create_directories) {
@@ -58,6 +111,7 @@ std::optional<std::string> AtomicFile::open(bool create_directories) {
   if (fd < 0) return "cannot create a file in '" + dir.string() + "': " + errno_text();
   fd_ = fd;
   temp_ = std::move(temp);
+  remember(temp_);
   return std::nullopt;
 }
 
@@ -80,6 +134,7 @@ std::optional<std::string> AtomicFile::commit(std::string_view content) {
   fd_ = -1;
   if (!error && ::rename(temp_.c_str(), path_.c_str()) != 0) error = errno_text();
   if (error) return "cannot write '" + path_ + "': " + *error;  // the destructor removes temp_
+  forget(temp_);
   temp_.clear();
   return std::nullopt;
 }

@@ -12,7 +12,8 @@ namespace amlint {
 // A file written in two steps, so that a caller can find out whether it can
 // be written before it has anything to write: open() creates the temporary
 // file beside `path`, commit() writes the content into it and renames it to
-// `path`. Destroyed before commit(), it removes the temporary file.
+// `path`. Destroyed before commit(), it removes the temporary file, and so
+// does a SIGINT, SIGTERM or SIGHUP that ends the process while it is open.
 class AtomicFile {
  public:
   explicit AtomicFile(std::string path) : path_(std::move(path)) {}
