@@ -40,7 +40,7 @@ extern "C" void remove_temps_and_die(int sig) {
 }
 
 void install_handlers_once() {
-  static const bool installed = [] {
+  static const bool kInstalled = [] {
     for (const int sig : {SIGINT, SIGTERM, SIGHUP}) {
       struct sigaction action {};
       action.sa_handler = remove_temps_and_die;
@@ -49,7 +49,7 @@ void install_handlers_once() {
     }
     return true;
   }();
-  (void)installed;
+  (void)kInstalled;
 }
 
 void remember(const std::string& temp) {
