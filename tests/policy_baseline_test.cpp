@@ -8,19 +8,12 @@
 #include <filesystem>
 
 #include "support/harness.h"
+#include "support/policy_cases.h"
 
 namespace fs = std::filesystem;
 
 namespace amlint::testing {
 namespace {
-
-// An ACI config: AML202 (24 GB) on line 5, AML402 on line 1.
-constexpr const char* kAci24 =
-    "computeType: aci\n"
-    "authEnabled: true\n"
-    "containerResourceRequirements:\n"
-    "  cpu: 1\n"
-    "  memoryInGB: 24\n";
 
 // The same with 16 GB: AML402 only.
 constexpr const char* kAci16 =
@@ -35,11 +28,6 @@ void make_repository(const TempDir& dir) { dir.write(".git/HEAD", "ref: refs/hea
 
 ProcessResult amlint_in(const TempDir& dir, const std::vector<std::string>& args) {
   return run_amlint(args, in_dir(dir.path()));
-}
-
-ProcessResult concise(const TempDir& dir, std::vector<std::string> args) {
-  args.insert(args.begin(), {"check", "-q", "--format", "concise"});
-  return amlint_in(dir, args);
 }
 
 // "path rule" of every entry of the baseline file, sorted.

@@ -6,24 +6,12 @@
 #include <filesystem>
 
 #include "support/harness.h"
+#include "support/policy_cases.h"
 
 namespace fs = std::filesystem;
 
 namespace amlint::testing {
 namespace {
-
-// An ACI config: AML202 (24 GB) on line 5, AML402 on line 1.
-constexpr const char* kAci24 =
-    "computeType: aci\n"
-    "authEnabled: true\n"
-    "containerResourceRequirements:\n"
-    "  cpu: 1\n"
-    "  memoryInGB: 24\n";
-
-ProcessResult concise(const TempDir& dir, std::vector<std::string> args) {
-  args.insert(args.begin(), {"check", "-q", "--format", "concise"});
-  return run_amlint(args, in_dir(dir.path()));
-}
 
 bool has(const ProcessResult& r, const std::string& text) {
   return r.out.find(text) != std::string::npos;

@@ -20,23 +20,11 @@ namespace {
 bool is_endpoint(Format f) { return is_online_endpoint(f) || f == Format::kV2BatchEndpoint; }
 bool is_deployment(Format f) { return is_online_deployment(f) || is_batch_deployment(f); }
 
-// What a reference names: `azureml:NAME` or `NAME`, in lower case; "" for a
-// reference that is not a plain name (an ARM id, a versioned asset).
-std::string compute_name(std::string_view reference) {
-  std::string_view name = trim(reference);
-  if (starts_with(to_lower(name), "azureml:")) name.remove_prefix(8);
-  if (name.find('/') != std::string_view::npos || name.find(':') != std::string_view::npos)
-    return "";
-  return to_lower(name);
-}
-
 }  // namespace
 
 std::vector<IndexedManifest> index_text(const SourceFile& file, const Limits& limits) {
-  const Syntax syntax =
-      ends_with(to_lower(file.fs_path()), ".json") ? Syntax::kJson : Syntax::kYaml;
   std::vector<IndexedManifest> out;
-  load_source(file, syntax, limits, [&](std::unique_ptr<Document> doc) {
+  load_source(file, syntax_for_path(file.fs_path()), limits, [&](std::unique_ptr<Document> doc) {
     const Node* root = doc->root();
     if (!root || !root->is_map()) return;
     const Format format = detect_format(root).format;
@@ -98,8 +86,9 @@ ProjectIndex ProjectIndex::build(const std::string& root,
 }
 
 std::vector<std::string> ProjectIndex::files_for(const Lookup& lookup) const {
-  const std::string key =
-      lookup.kind == Lookup::Kind::kComputeNamed ? compute_name(lookup.key) : to_lower(lookup.key);
+  const std::string key = lookup.kind == Lookup::Kind::kComputeNamed
+                              ? compute_reference_name(lookup.key)
+                              : to_lower(lookup.key);
   if (key.empty() || lookup.kind == Lookup::Kind::kInDirectory) return {};
   std::vector<std::string> out;
   for (const IndexedFile& f : files_) {

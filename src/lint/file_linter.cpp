@@ -38,8 +38,7 @@ Finding finding(const RuleInfo& rule, const SourceFile& file, ByteRange range, s
 }
 
 Syntax syntax_of(const SourceFile& file) {
-  const std::string& name = file.has_path() ? file.fs_path() : file.path();
-  return ends_with(to_lower(name), ".json") ? Syntax::kJson : Syntax::kYaml;
+  return syntax_for_path(file.has_path() ? file.fs_path() : file.path());
 }
 
 const SourceFile& add_file(FileResult& r, const Input& input, std::string bytes) {

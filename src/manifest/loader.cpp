@@ -79,6 +79,10 @@ std::optional<Problem> check_input(const SourceFile& source, const Limits& limit
   return std::nullopt;
 }
 
+Syntax syntax_for_path(std::string_view path) {
+  return ends_with(to_lower(path), ".json") ? Syntax::kJson : Syntax::kYaml;
+}
+
 LoadResult load_source(const SourceFile& source, Syntax syntax, const Limits& limits) {
   std::vector<std::unique_ptr<Document>> documents;
   LoadResult result = load_source(source, syntax, limits, [&](std::unique_ptr<Document> doc) {

@@ -18,6 +18,9 @@ namespace amlint {
 
 enum class Syntax { kYaml, kJson };
 
+// How a file at `path` is read: JSON for `.json` (any case), else YAML.
+Syntax syntax_for_path(std::string_view path);
+
 // The file limits apply to the whole file; the others to each document of a
 // stream on its own (a stream of many small documents is fine).
 struct Limits {

@@ -44,6 +44,14 @@ Node& make_node(Document& doc, const std::vector<Leaf>& leaves, std::size_t& nex
 
 }  // namespace
 
+std::string compute_reference_name(std::string_view reference) {
+  std::string_view name = trim(reference);
+  if (starts_with(to_lower(name), "azureml:")) name.remove_prefix(8);
+  if (name.find('/') != std::string_view::npos || name.find(':') != std::string_view::npos)
+    return "";
+  return to_lower(name);
+}
+
 std::optional<std::string> reference_key(Format format, const Node& root) {
   std::optional<std::string_view> name;
   if (is_online_endpoint(format) || format == Format::kV2BatchEndpoint || is_compute(format)) {
@@ -235,12 +243,9 @@ std::vector<const Manifest*> Project::deployments_of(const Manifest& endpoint,
 const Manifest* Project::compute_named(const Manifest& from, std::string_view reference) const {
   record(Lookup{Lookup::Kind::kComputeNamed, std::string(reference), false, Format::kUnknown,
                 from.scope, from.directory});
-  std::string_view name = trim(reference);
-  if (starts_with(to_lower(name), "azureml:")) name.remove_prefix(8);
-  if (name.find('/') != std::string_view::npos || name.find(':') != std::string_view::npos)
-    return nullptr;
-  const std::vector<std::size_t> found =
-      nearest(computes_, to_lower(name), from.scope, from.directory);
+  const std::string name = compute_reference_name(reference);
+  if (name.empty()) return nullptr;
+  const std::vector<std::size_t> found = nearest(computes_, name, from.scope, from.directory);
   return found.empty() ? nullptr : document_of(found.front());
 }
 

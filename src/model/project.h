@@ -57,6 +57,11 @@ struct CompactCopy {
   std::optional<std::string> index_key;
 };
 
+// The compute a `compute:` value names, in lower case: `azureml:NAME` or
+// `NAME`; "" for what is not a plain name (an ARM id, a versioned asset),
+// which may live anywhere.
+std::string compute_reference_name(std::string_view reference);
+
 // The name other manifests find a manifest of `format` by, in lower case:
 // an endpoint's or a compute's name, a deployment's endpoint_name.
 std::optional<std::string> reference_key(Format format, const Node& root);
